@@ -22,7 +22,10 @@ type command struct {
 }
 
 // commands lists every subcommand, in the order `mutasi help` shows them.
-func commands() []*command {
+func commands() []*command { return commandList() }
+
+// commandList is a variable only so that tests can substitute a list.
+var commandList = func() []*command {
 	return []*command{
 		// Each command file adds its entry here.
 	}
