@@ -1,0 +1,31 @@
+// Package exchange reads and writes the data exchange format of mutasi
+// (DESIGN.md, "Data exchange format"): one table per CSV file, or one sheet
+// per table in an XLSX workbook, plus JSON on export.
+//
+// Reading turns a file into a mutasi.RowReader: it parses cells (dates,
+// numbers, lists, ya/tidak) and reports what cannot be parsed as
+// Row.Problems, but it does not validate values; the store does that, with
+// the references and duplicates it alone can see. A file that cannot be read
+// at all (not CSV or XLSX, missing or unknown column, wrong sheet, no data)
+// is returned by the RowReader as a *mutasi.ImportError.
+//
+// Decisions worth knowing:
+//
+//   - Every column of a table is required. A file without induk_id, say,
+//     would otherwise empty that field of every unit it imports.
+//   - A CSV whose header is separated by ';' is read with ';' as the
+//     separator, because that is what Excel writes as "CSV" in an
+//     Indonesian locale. In such a file a decimal number uses a comma
+//     (1250,5); in a ','-separated file and in XLSX it uses a point
+//     (1250.5). The other separator is rejected, never guessed, and so are
+//     thousands separators: "1.250" would otherwise silently be 1.25.
+//   - XLSX cells are read as stored, not as displayed: a date cell is a day
+//     number that is converted to its date, a number is read without its
+//     display format (1,250.50 or 1.99E+17 are display artefacts).
+//   - Export writes cells exactly as import reads them, so that an export
+//     imported into an empty database gives the same data. JSON carries the
+//     same cell text as CSV (all values are strings), so a script sees
+//     exactly what a spreadsheet shows. CSV is for programs: it has no BOM,
+//     and text that starts with '=' is written as it is; open exports in a
+//     spreadsheet as XLSX, where every text cell stays text.
+package exchange
