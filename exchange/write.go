@@ -168,6 +168,7 @@ func jsonString(s string) string {
 func WriteXLSX(ctx context.Context, w io.Writer, d mutasi.Directory, tables ...string) error {
 	f := excelize.NewFile()
 	defer f.Close()
+	f.ZipWriter = newSortedZipWriter
 	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
 	if err != nil {
 		return err
