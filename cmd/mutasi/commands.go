@@ -28,6 +28,8 @@ func commands() []*command { return commandList() }
 var commandList = func() []*command {
 	return []*command{
 		// Each command file adds its entry here.
+		importCommand(),
+		exportCommand(),
 	}
 }
 

@@ -1,0 +1,154 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/mutasi/mutasi"
+	"github.com/mutasi/mutasi/exchange"
+	"github.com/mutasi/mutasi/store"
+)
+
+// exportCommand is the "export" command.
+func exportCommand() *command {
+	c := &command{
+		name:    "export",
+		summary: "ekspor unit, jabatan, pegawai, atau aspirasi ke CSV, XLSX, atau JSON",
+		usage:   "units|positions|employees|aspirations|all [--format csv|xlsx|json] [--out BERKAS|DIR]",
+		help: `Menulis data aktif dalam format pertukaran data yang sama dengan impor:
+kolom sesuai urutan baku, tanggal YYYY-MM-DD, daftar dipisah ';', tugas_belajar
+ya/tidak. Hasil ekspor dapat diimpor kembali apa adanya.
+
+Format diambil dari --format, atau dari akhiran --out, atau CSV. Tanpa --out,
+CSV dan JSON ditulis ke keluaran standar. XLSX perlu --out. "all" menulis satu
+workbook (--format xlsx, satu lembar per tabel), satu dokumen JSON berkunci
+nama tabel, atau direktori berisi units.csv, positions.csv, employees.csv,
+aspirations.csv (--format csv dengan --out DIR).
+
+Contoh:
+  mutasi export employees > pegawai.csv
+  mutasi export positions --format json
+  mutasi export all --out cadangan/pemda.xlsx
+  mutasi export all --format csv --out cadangan/`,
+	}
+	c.run = func(ctx context.Context, a *app, args []string) error { return runExport(ctx, a, c, args) }
+	return c
+}
+
+func runExport(ctx context.Context, a *app, c *command, args []string) error {
+	flags := newFlagSet(a, c)
+	formatFlag := flags.String("format", "", "csv, xlsx, atau json (bawaan: dari akhiran --out, atau csv)")
+	out := flags.String("out", "", "berkas (atau direktori untuk all dalam CSV) tujuan; bawaan: keluaran standar")
+	pos, err := parseFlags(a, c, flags, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("perlu satu argumen: nama tabel (%s) atau all", strings.Join(mutasi.Tables(), ", "))
+	}
+	tables := []string{pos[0]}
+	if pos[0] == "all" {
+		tables = mutasi.Tables()
+	} else if exchange.Columns(pos[0]) == nil {
+		return usagef("tabel %q tidak dikenal; pilihan: %s, all", pos[0], strings.Join(mutasi.Tables(), ", "))
+	}
+	format, err := exportFormat(*formatFlag, *out, len(tables) > 1)
+	if err != nil {
+		return err
+	}
+	if format == exchange.XLSX && *out == "" {
+		return usagef("XLSX perlu --out BERKAS.xlsx")
+	}
+	csvDir := format == exchange.CSV && len(tables) > 1
+	if csvDir && *out == "" {
+		return usagef("all dalam CSV perlu --out DIR (satu berkas per tabel); atau gunakan --format xlsx atau json")
+	}
+
+	if _, err := os.Stat(a.DB); errors.Is(err, fs.ErrNotExist) {
+		return mutasi.Errorf(mutasi.ENOTFOUND, "basis data %s tidak ditemukan (atur --db atau MUTASI_DB)", a.DB)
+	}
+	db, err := store.Open(ctx, a.DB, store.WithClock(a.Now))
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+
+	switch {
+	case csvDir:
+		if err := os.MkdirAll(*out, 0o755); err != nil {
+			return err
+		}
+		for _, t := range tables {
+			path := filepath.Join(*out, t+".csv")
+			if err := writeFileAtomic(path, func(w io.Writer) error {
+				return exchange.WriteCSV(ctx, w, db, t)
+			}); err != nil {
+				return err
+			}
+			fmt.Fprintf(a.Stderr, "%s ditulis ke %s\n", t, path)
+		}
+		return nil
+	case *out == "":
+		return exchange.Write(ctx, a.Stdout, db, format, tables...)
+	}
+	if err := writeFileAtomic(*out, func(w io.Writer) error {
+		return exchange.Write(ctx, w, db, format, tables...)
+	}); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.Stderr, "%s ditulis ke %s\n", strings.Join(tables, ", "), *out)
+	return nil
+}
+
+// exportFormat decides the format from --format and the extension of
+// --out, refusing a contradiction (--format csv --out x.xlsx).
+func exportFormat(flagValue, out string, several bool) (exchange.Format, error) {
+	var fromFlag exchange.Format
+	if flagValue != "" {
+		fromFlag = exchange.Format(strings.ToLower(flagValue))
+		switch fromFlag {
+		case exchange.CSV, exchange.XLSX, exchange.JSON:
+		default:
+			return "", usagef("--format %q tidak dikenal; pilihan: csv, xlsx, json", flagValue)
+		}
+	}
+	fromOut := exchange.FormatOf(out)
+	switch {
+	case fromFlag != "" && fromOut != "" && fromFlag != fromOut:
+		return "", usagef("--format %s tidak cocok dengan akhiran %s", fromFlag, out)
+	case fromFlag != "":
+		return fromFlag, nil
+	case fromOut != "":
+		return fromOut, nil
+	case several && out != "":
+		return exchange.CSV, nil // a directory of CSV files
+	case several:
+		return "", usagef("all perlu --format xlsx, json, atau csv dengan --out DIR")
+	}
+	return exchange.CSV, nil
+}
+
+// writeFileAtomic writes path through a temporary file in the same
+// directory and renames it into place, so that a failed export never
+// leaves half a file where a good one was.
+func writeFileAtomic(path string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // after a successful rename there is nothing to remove
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

@@ -1,0 +1,259 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/mutasi/mutasi"
+)
+
+// fixtures are the demo-like exchange files of package exchange.
+const fixtures = "../../exchange/testdata"
+
+// newDB returns the environment of a CLI run against a new, empty
+// database in a temporary directory.
+func newDB(t *testing.T) map[string]string {
+	t.Helper()
+	return map[string]string{"MUTASI_DB": filepath.Join(t.TempDir(), "mutasi.db")}
+}
+
+// mustRun runs the CLI and fails the test unless it exits with want.
+func mustRun(t *testing.T, env map[string]string, want int, args ...string) (stdout, stderr string) {
+	t.Helper()
+	code, out, errOut := runCLI(t, env, args...)
+	if code != want {
+		t.Fatalf("mutasi %s: exit %d, want %d\nstdout: %s\nstderr: %s", strings.Join(args, " "), code, want, out, errOut)
+	}
+	return out, errOut
+}
+
+// importFixtures imports the valid fixture files table by table.
+func importFixtures(t *testing.T, env map[string]string) {
+	t.Helper()
+	for _, table := range mutasi.Tables() {
+		mustRun(t, env, exitOK, "import", table, filepath.Join(fixtures, "valid", table+".csv"))
+	}
+}
+
+// exportCSVs exports every table as CSV into a new directory and returns
+// the files' contents by table.
+func exportCSVs(t *testing.T, env map[string]string) map[string][]byte {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "ekspor")
+	mustRun(t, env, exitOK, "export", "all", "--format", "csv", "--out", dir)
+	files := make(map[string][]byte)
+	for _, table := range mutasi.Tables() {
+		b, err := os.ReadFile(filepath.Join(dir, table+".csv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[table] = b
+	}
+	return files
+}
+
+func sameFiles(t *testing.T, what string, got, want map[string][]byte) {
+	t.Helper()
+	for table, w := range want {
+		if !bytes.Equal(got[table], w) {
+			t.Errorf("%s: %s differs\n got %q\nwant %q", what, table, got[table], w)
+		}
+	}
+}
+
+func TestImportPrintsCounts(t *testing.T) {
+	env := newDB(t)
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"import", "units", fixtures + "/valid/units.csv", "--dry-run"},
+			"units (" + fixtures + "/valid/units.csv): 5 baris — 5 ditambah, 0 diubah, 0 tetap, 0 dinonaktifkan (uji coba, tidak ada yang ditulis)\n"},
+		{[]string{"import", "units", fixtures + "/valid/units.csv"},
+			"units (" + fixtures + "/valid/units.csv): 5 baris — 5 ditambah, 0 diubah, 0 tetap, 0 dinonaktifkan\n"},
+		{[]string{"import", "units", fixtures + "/valid/units.csv"},
+			"units (" + fixtures + "/valid/units.csv): 5 baris — 0 ditambah, 0 diubah, 5 tetap, 0 dinonaktifkan\n"},
+	}
+	for _, tt := range tests {
+		out, _ := mustRun(t, env, exitOK, tt.args...)
+		if out != tt.want {
+			t.Errorf("mutasi %s:\n got %q\nwant %q", strings.Join(tt.args, " "), out, tt.want)
+		}
+	}
+}
+
+// The round trip of the issue: fixtures → db A → export → db B → export;
+// both exports must be byte for byte the same, in CSV, XLSX and JSON.
+func TestExportImportRoundTrip(t *testing.T) {
+	envA, envB, envC := newDB(t), newDB(t), newDB(t)
+	importFixtures(t, envA)
+	first := exportCSVs(t, envA)
+
+	dir := t.TempDir()
+	for _, table := range mutasi.Tables() {
+		if err := os.WriteFile(filepath.Join(dir, table+".csv"), first[table], 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mustRun(t, envB, exitOK, "import", "all", dir)
+	sameFiles(t, "CSV after a second import", exportCSVs(t, envB), first)
+
+	// The workbook of A, imported into C, gives the same data again; and
+	// the workbook and JSON of B equal those of A.
+	book := filepath.Join(dir, "pemda.xlsx")
+	mustRun(t, envA, exitOK, "export", "all", "--out", book)
+	mustRun(t, envC, exitOK, "import", "all", book)
+	sameFiles(t, "CSV after a workbook import", exportCSVs(t, envC), first)
+	for _, format := range []string{"xlsx", "json"} {
+		a := filepath.Join(dir, "a."+format)
+		b := filepath.Join(dir, "b."+format)
+		mustRun(t, envA, exitOK, "export", "all", "--out", a)
+		mustRun(t, envB, exitOK, "export", "all", "--out", b)
+		ab, _ := os.ReadFile(a)
+		bb, _ := os.ReadFile(b)
+		if len(ab) == 0 || !bytes.Equal(ab, bb) {
+			t.Errorf("%s exports of A and B differ (%d and %d bytes)", format, len(ab), len(bb))
+		}
+	}
+
+	// The export is the data of the fixtures: every fixture row is there.
+	for _, table := range mutasi.Tables() {
+		want, _ := os.ReadFile(filepath.Join(fixtures, "valid", table+".csv"))
+		got := first[table]
+		for _, line := range strings.Split(strings.TrimSpace(string(want)), "\n") {
+			if !bytes.Contains(got, []byte(line+"\n")) {
+				t.Errorf("%s export lacks fixture line %q", table, line)
+			}
+		}
+	}
+}
+
+func TestBadFileLeavesDatabaseUnchanged(t *testing.T) {
+	env := newDB(t)
+	importFixtures(t, env)
+	before := exportCSVs(t, env)
+	tests := []struct {
+		args       []string
+		wantStderr []string
+	}{
+		{[]string{"import", "employees", fixtures + "/employees_bad_date.csv", "--replace"}, []string{
+			fixtures + `/employees_bad_date.csv:2: tanggal_lahir: "12/04/1990" bukan tanggal berformat YYYY-MM-DD` + "\n",
+			fixtures + `/employees_bad_date.csv:2: tmt_jabatan: "2021-1-4" bukan tanggal berformat YYYY-MM-DD` + "\n",
+			"mutasi import: " + fixtures + "/employees_bad_date.csv ditolak: 2 kesalahan, tidak ada data yang diubah\n"}},
+		{[]string{"import", "units", fixtures + "/units_missing_column.csv", "--replace"}, []string{
+			fixtures + "/units_missing_column.csv:1: induk_id: kolom wajib tidak ada\n"}},
+		{[]string{"import", "units", fixtures + "/units_png.csv"}, []string{
+			"bukan berkas CSV atau XLSX"}},
+		{[]string{"import", "units", fixtures + "/empty.csv", "--replace"}, []string{
+			fixtures + "/empty.csv: berkas kosong\n"}},
+		{[]string{"import", "positions", fixtures + "/positions_bad_numbers.csv"}, []string{
+			fixtures + `/positions_bad_numbers.csv:2: kebutuhan: "tiga" bukan bilangan bulat` + "\n"}},
+	}
+	for _, tt := range tests {
+		_, errOut := mustRun(t, env, exitFailure, tt.args...)
+		for _, w := range tt.wantStderr {
+			if !strings.Contains(errOut, w) {
+				t.Errorf("mutasi %s: stderr lacks %q:\n%s", strings.Join(tt.args, " "), w, errOut)
+			}
+		}
+	}
+	sameFiles(t, "after rejected imports", exportCSVs(t, env), before)
+}
+
+func TestImportAllStopsAtRejectedTable(t *testing.T) {
+	env := newDB(t)
+	dir := t.TempDir()
+	copyFile(t, filepath.Join(fixtures, "valid", "units.csv"), filepath.Join(dir, "units.csv"))
+	copyFile(t, filepath.Join(fixtures, "positions_bad_numbers.csv"), filepath.Join(dir, "positions.csv"))
+	copyFile(t, filepath.Join(fixtures, "valid", "employees.csv"), filepath.Join(dir, "employees.csv"))
+
+	out, errOut := mustRun(t, env, exitFailure, "import", "all", dir)
+	for _, w := range []string{"units (" + dir + "/units.csv): 5 baris — 5 ditambah"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("stdout lacks %q:\n%s", w, out)
+		}
+	}
+	for _, w := range []string{
+		dir + `/positions.csv:2: kebutuhan: "tiga" bukan bilangan bulat`,
+		"Sudah diimpor dan tetap tersimpan: units. Ditolak: positions. Tidak diimpor: employees.",
+		"mutasi import: " + dir + "/positions.csv ditolak: 12 kesalahan, tidak ada data yang diubah",
+	} {
+		if !strings.Contains(errOut, w) {
+			t.Errorf("stderr lacks %q:\n%s", w, errOut)
+		}
+	}
+	got := exportCSVs(t, env)
+	want, _ := os.ReadFile(filepath.Join(fixtures, "valid", "units.csv"))
+	if len(bytes.Split(bytes.TrimSpace(got["units"]), []byte("\n"))) != len(bytes.Split(bytes.TrimSpace(want), []byte("\n"))) {
+		t.Errorf("units not kept:\n%s", got["units"])
+	}
+	if n := bytes.Count(got["positions"], []byte("\n")); n != 1 {
+		t.Errorf("positions export has %d lines, want the header only:\n%s", n, got["positions"])
+	}
+}
+
+func TestImportAllDryRunWritesNothing(t *testing.T) {
+	env := newDB(t)
+	// On a database that does not exist yet, a dry run does not create it.
+	mustRun(t, env, exitOK, "import", "all", filepath.Join(fixtures, "valid"), "--dry-run")
+	if _, err := os.Stat(env["MUTASI_DB"]); err == nil {
+		t.Fatalf("a dry run created the database")
+	}
+	// New positions refer to units new in the same run: the dry run must
+	// see them, so it cannot check each table against the database alone.
+	mustRun(t, env, exitOK, "import", "units", filepath.Join(fixtures, "valid", "units.csv"))
+	before := exportCSVs(t, env)
+	out, _ := mustRun(t, env, exitOK, "import", "all", filepath.Join(fixtures, "valid"), "--dry-run", "--replace")
+	for _, w := range []string{
+		"units (" + fixtures + "/valid/units.csv): 5 baris — 0 ditambah, 0 diubah, 5 tetap, 0 dinonaktifkan (uji coba, tidak ada yang ditulis)\n",
+		"positions (" + fixtures + "/valid/positions.csv): 5 baris — 5 ditambah, 0 diubah, 0 tetap, 0 dinonaktifkan (uji coba, tidak ada yang ditulis)\n",
+		"aspirations (" + fixtures + "/valid/aspirations.csv): 2 baris — 2 ditambah, 0 diubah, 0 tetap, 0 dihapus (uji coba, tidak ada yang ditulis)\n",
+	} {
+		if !strings.Contains(out, w) {
+			t.Errorf("stdout lacks %q:\n%s", w, out)
+		}
+	}
+	sameFiles(t, "after a dry run", exportCSVs(t, env), before)
+	if n := bytes.Count(before["positions"], []byte("\n")); n != 1 {
+		t.Errorf("positions has %d lines, want the header only", n)
+	}
+}
+
+func TestImportUsage(t *testing.T) {
+	env := newDB(t)
+	tests := []struct {
+		args     []string
+		wantCode int
+		want     string
+	}{
+		{[]string{"import"}, exitUsage, "perlu dua argumen"},
+		{[]string{"import", "pegawai", "x.csv"}, exitUsage, `tabel "pegawai" tidak dikenal`},
+		{[]string{"import", "units", "tidak-ada.csv"}, exitFailure, "tidak-ada.csv: berkas tidak ditemukan"},
+		{[]string{"import", "all", fixtures + "/valid/units.csv"}, exitUsage, "import all perlu direktori atau workbook .xlsx"},
+		{[]string{"import", "units", fixtures + "/valid/units.csv", "--hapus"}, exitUsage, "flag provided but not defined"},
+	}
+	for _, tt := range tests {
+		code, _, errOut := runCLI(t, env, tt.args...)
+		if code != tt.wantCode || !strings.Contains(errOut, tt.want) {
+			t.Errorf("mutasi %s: exit %d, stderr %q; want exit %d containing %q",
+				strings.Join(tt.args, " "), code, errOut, tt.wantCode, tt.want)
+		}
+	}
+	if _, err := os.Stat(env["MUTASI_DB"]); err == nil {
+		t.Errorf("a failed call created the database")
+	}
+}
+
+func copyFile(t *testing.T, from, to string) {
+	t.Helper()
+	b, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
