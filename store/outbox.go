@@ -54,6 +54,9 @@ func enqueue(ctx context.Context, tx *sql.Tx, n *mutasi.Notification, now time.T
 	}
 	var proposal any
 	if n.ProposalID != 0 {
+		if _, err := findProposal(ctx, tx, n.ProposalID); err != nil {
+			return err
+		}
 		proposal = n.ProposalID
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO outbox (telegram_id, text, proposal_id, status, attempts,

@@ -80,6 +80,9 @@ func TestOutbox(t *testing.T) {
 	if err := db.MarkSent(ctx, ids[0], sentAt); mutasi.ErrorCode(err) != mutasi.ECONFLICT {
 		t.Errorf("marking a sent notification again: %v, want ECONFLICT", err)
 	}
+	if err := db.Enqueue(ctx, &mutasi.Notification{TelegramID: 1, Text: "x", ProposalID: 77}); mutasi.ErrorCode(err) != mutasi.ENOTFOUND {
+		t.Errorf("enqueueing about an unknown proposal: %v, want ENOTFOUND", err)
+	}
 	if err := db.MarkSent(ctx, 999, sentAt); mutasi.ErrorCode(err) != mutasi.ENOTFOUND {
 		t.Errorf("marking an unknown notification: %v, want ENOTFOUND", err)
 	}
