@@ -95,6 +95,19 @@ func TestImportRejects(t *testing.T) {
 			want: []string{"positions.csv:2: unit_id: unit UX tidak ada di basis data"},
 		},
 		{
+			name: "inactive unit_id",
+			setup: func(t *testing.T, db *DB) {
+				if _, err := db.ImportUnits(ctx, valuesOf(fixtureUnits[0]), mutasi.ImportOptions{Replace: true}); err != nil {
+					t.Fatal(err)
+				}
+			},
+			run: func(db *DB) error {
+				_, err := db.ImportPositions(ctx, valuesOf(fixturePositions[1]), mutasi.ImportOptions{File: "positions.csv"})
+				return err
+			},
+			want: []string{"positions.csv:2: unit_id: unit U2 tidak aktif"},
+		},
+		{
 			name: "negative kebutuhan",
 			run: func(db *DB) error {
 				_, err := db.ImportPositions(ctx, valuesOf(fixturePositions[0], negative), mutasi.ImportOptions{File: "positions.csv"})
