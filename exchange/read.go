@@ -133,7 +133,7 @@ func readRows[T any](src source, name string, t *table[T], yield func(mutasi.Row
 	case headRow == 0:
 		return fileImportError(name, &fileError{problem: msgNoHeader})
 	case !sawData:
-		return fileImportError(name, &fileError{row: headRow, problem: msgNoData})
+		return noDataError{fileImportError(name, &fileError{row: headRow, problem: msgNoData})}
 	}
 	return nil
 }
@@ -171,6 +171,22 @@ func blank(raw []string) bool {
 		}
 	}
 	return true
+}
+
+// noDataError is the *mutasi.ImportError of a file with a header and no
+// data row, marked so that IsNoData can tell it apart.
+type noDataError struct{ err error }
+
+func (e noDataError) Error() string { return e.err.Error() }
+func (e noDataError) Unwrap() error { return e.err }
+
+// IsNoData reports whether err rejects a file because it has a header but
+// no data row: the export of an empty table. Importing one table, that is
+// an error (with Replace it would empty the table by accident); importing a
+// whole set of exported tables, a caller may skip such a file instead.
+func IsNoData(err error) bool {
+	var nd noDataError
+	return errors.As(err, &nd)
 }
 
 // fileImportError wraps a problem of a whole file as *mutasi.ImportError;

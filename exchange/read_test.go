@@ -121,6 +121,23 @@ func TestReadRejectsFile(t *testing.T) {
 	}
 }
 
+func TestIsNoData(t *testing.T) {
+	tests := []struct {
+		path string
+		want bool
+	}{
+		{"testdata/units_header_only.csv", true},
+		{"testdata/empty.csv", false},
+		{"testdata/units_missing_column.csv", false},
+		{"testdata/valid/units.csv", false},
+	}
+	for _, tt := range tests {
+		if got := IsNoData(readErr(tt.path, "units")); got != tt.want {
+			t.Errorf("IsNoData(read %s) = %v, want %v", tt.path, got, tt.want)
+		}
+	}
+}
+
 func TestReadRowProblems(t *testing.T) {
 	tests := []struct {
 		name  string

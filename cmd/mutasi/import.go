@@ -29,7 +29,8 @@ dan setiap kesalahan dilaporkan sebagai berkas:baris: kolom: masalah.
 "all" mengimpor keempat tabel berurutan (units, positions, employees,
 aspirations) dari direktori berisi units.csv, positions.csv, ... (atau .xlsx),
 atau dari satu workbook dengan lembar units, positions, ... Tabel yang tidak
-ada berkasnya dilewati. Bila satu tabel ditolak, tabel sebelumnya tetap
+ada berkasnya, atau yang berkasnya hanya berisi judul kolom (ekspor tabel
+kosong), dilewati. Bila satu tabel ditolak, tabel sebelumnya tetap
 tersimpan dan tabel sesudahnya tidak diimpor; keluaran menyebutkan mana saja.
 
 --dry-run memeriksa semuanya tanpa menulis apa pun. --replace membuat tabel
@@ -181,6 +182,12 @@ func importAll(ctx context.Context, a *app, path string, opt mutasi.ImportOption
 			continue
 		}
 		res, err := importTable(ctx, a, db, table, file, tableOpt)
+		if exchange.IsNoData(err) {
+			// The export of an empty table: nothing to import, and with
+			// --replace nothing to empty the table by accident.
+			fmt.Fprintf(a.Stdout, "%s (%s): tidak ada baris data, dilewati\n", table, exchange.SourceName(file, table))
+			continue
+		}
 		if err != nil {
 			verdict := rejected(a.Stderr, err)
 			var later []string

@@ -131,6 +131,25 @@ func TestExportImportRoundTrip(t *testing.T) {
 	}
 }
 
+// An export of empty tables (a header only) imports back: "import all"
+// skips them, while a single header-only file is refused.
+func TestRoundTripWithEmptyTables(t *testing.T) {
+	envA, envB := newDB(t), newDB(t)
+	mustRun(t, envA, exitOK, "import", "units", filepath.Join(fixtures, "valid", "units.csv"))
+	dir := filepath.Join(t.TempDir(), "a")
+	mustRun(t, envA, exitOK, "export", "all", "--format", "csv", "--out", dir)
+	out, _ := mustRun(t, envB, exitOK, "import", "all", dir, "--replace")
+	want := "employees (" + dir + "/employees.csv): tidak ada baris data, dilewati\n"
+	if !strings.Contains(out, want) {
+		t.Errorf("stdout lacks %q:\n%s", want, out)
+	}
+	sameFiles(t, "after importing empty tables", exportCSVs(t, envB), exportCSVs(t, envA))
+	_, errOut := mustRun(t, envB, exitFailure, "import", "employees", filepath.Join(dir, "employees.csv"), "--replace")
+	if !strings.Contains(errOut, "tidak ada baris data") {
+		t.Errorf("stderr lacks the no-data problem:\n%s", errOut)
+	}
+}
+
 func TestBadFileLeavesDatabaseUnchanged(t *testing.T) {
 	env := newDB(t)
 	importFixtures(t, env)
