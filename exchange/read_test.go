@@ -1,8 +1,11 @@
 package exchange
 
 import (
+	"archive/zip"
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -11,6 +14,25 @@ import (
 
 	"github.com/mutasi/mutasi"
 )
+
+func writeZip(t *testing.T, path string, files map[string]string) {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, body := range files {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.WriteString(w, body)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
 
 // readErr reads the whole file as table and returns the reader's error.
 func readErr(path, table string) error {
@@ -64,6 +86,8 @@ func TestReadRejectsFile(t *testing.T) {
 	if err := os.Rename(filepath.Join(dir, "units.xlsx"), zipAsCSV); err != nil {
 		t.Fatal(err)
 	}
+	plainZip := filepath.Join(dir, "plain.xlsx")
+	writeZip(t, plainZip, map[string]string{"catatan.txt": "bukan workbook"})
 	employeeNames := strings.Join(Columns(mutasi.TableEmployees), ", ")
 
 	tests := []struct {
@@ -98,6 +122,8 @@ func TestReadRejectsFile(t *testing.T) {
 			zipAsCSV + ": bukan berkas CSV atau XLSX: isinya arsip zip (workbook XLSX?) padahal berakhiran .csv; ganti akhirannya menjadi .xlsx"}},
 		{"random bytes named .xlsx", "testdata/units_random.xlsx", "units", []string{
 			"testdata/units_random.xlsx[units]: bukan berkas CSV atau XLSX: isinya bukan workbook XLSX padahal berakhiran .xlsx"}},
+		{"zip that is no workbook", plainZip, "units", []string{
+			plainZip + "[units]: bukan berkas CSV atau XLSX: arsip zip ini bukan workbook XLSX yang dapat dibaca (EOF)"}},
 		{"CSV named .xlsx", "testdata/units_csv_as.xlsx", "units", []string{
 			"testdata/units_csv_as.xlsx[units]: bukan berkas CSV atau XLSX: isinya bukan workbook XLSX padahal berakhiran .xlsx"}},
 		{"other extension", "testdata/units.txt", "units", []string{

@@ -22,6 +22,10 @@ type xlsxSource struct {
 // documentation).
 var rawCells = excelize.Options{RawCellValue: true}
 
+// maxUnzipped bounds what a workbook may unpack to, so that a hostile file
+// (a zip bomb) cannot fill the disk; a 100,000-employee sheet is ~70 MB.
+const maxUnzipped = 2 << 30
+
 // openWorkbook checks that path is an XLSX workbook and opens it.
 func openWorkbook(path string) (*excelize.File, error) {
 	fh, err := os.Open(path)
@@ -37,7 +41,7 @@ func openWorkbook(path string) (*excelize.File, error) {
 	if p := sniffWorkbook(head[:n]); p != "" {
 		return nil, &fileError{problem: p}
 	}
-	f, err := excelize.OpenFile(path)
+	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: maxUnzipped})
 	if err != nil {
 		return nil, &fileError{problem: fmt.Sprintf(msgBadWorkbook, err)}
 	}
@@ -89,14 +93,14 @@ func quoteList(list []string) string {
 func (s *xlsxSource) next() ([]string, int, error) {
 	if !s.rows.Next() {
 		if err := s.rows.Error(); err != nil {
-			return nil, s.row + 1, &fileError{row: s.row + 1, problem: fmt.Sprintf(msgBadWorkbook, err)}
+			return nil, s.row + 1, &fileError{row: s.row + 1, problem: fmt.Sprintf(msgBrokenWorkbook, err)}
 		}
 		return nil, 0, io.EOF
 	}
 	s.row++
 	cols, err := s.rows.Columns(rawCells)
 	if err != nil {
-		return nil, s.row, &fileError{row: s.row, problem: fmt.Sprintf(msgBadWorkbook, err)}
+		return nil, s.row, &fileError{row: s.row, problem: fmt.Sprintf(msgBrokenWorkbook, err)}
 	}
 	return cols, s.row, nil
 }
