@@ -13,6 +13,13 @@
 //
 //   - Every column of a table is required. A file without induk_id, say,
 //     would otherwise empty that field of every unit it imports.
+//   - A file without data rows is rejected: imported with Replace it would
+//     deactivate the whole table. A header-only file is what exporting an
+//     empty table gives; IsNoData tells that case apart so that a caller
+//     importing a whole export can skip it.
+//   - A row whose cells are all empty is skipped (spreadsheets leave them).
+//     Row numbers are those a spreadsheet shows: the header is row 1, and a
+//     blank line still counts as a row.
 //   - A CSV whose header is separated by ';' is read with ';' as the
 //     separator, because that is what Excel writes as "CSV" in an
 //     Indonesian locale. In such a file a decimal number uses a comma

@@ -2,7 +2,7 @@ package exchange
 
 // User-facing text of the package, in one place (Bahasa Indonesia).
 const (
-	msgNotCSVOrXLSX    = "bukan berkas CSV atau XLSX"
+	msgNoExtension     = "bukan berkas CSV atau XLSX (berkas tanpa akhiran); gunakan .csv atau .xlsx"
 	msgExtension       = "bukan berkas CSV atau XLSX (akhiran %q); gunakan .csv atau .xlsx"
 	msgZipAsCSV        = "bukan berkas CSV atau XLSX: isinya arsip zip (workbook XLSX?) padahal berakhiran .csv; ganti akhirannya menjadi .xlsx"
 	msgOLEFile         = "bukan berkas CSV atau XLSX: isinya workbook Excel 97-2003 (.xls) atau workbook terkunci sandi; simpan ulang sebagai .xlsx tanpa sandi"

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
@@ -78,11 +79,11 @@ func open(path, table string) (source, error) {
 	case XLSX:
 		return openXLSX(path, table)
 	}
-	ext := strings.TrimPrefix(strings.ToLower(fileExt(path)), ".")
+	ext := strings.ToLower(filepath.Ext(path))
 	if ext == "" {
-		return nil, &fileError{problem: msgNotCSVOrXLSX + " (berkas tanpa akhiran); gunakan .csv atau .xlsx"}
+		return nil, &fileError{problem: msgNoExtension}
 	}
-	return nil, &fileError{problem: fmt.Sprintf(msgExtension, "."+ext)}
+	return nil, &fileError{problem: fmt.Sprintf(msgExtension, ext)}
 }
 
 func readRows[T any](src source, name string, t *table[T], yield func(mutasi.Row[T]) error) error {

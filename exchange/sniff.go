@@ -76,5 +76,3 @@ func sniffWorkbook(head []byte) string {
 	}
 	return msgNotZipAsXLSX
 }
-
-func fileExt(path string) string { return filepath.Ext(path) }

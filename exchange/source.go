@@ -28,6 +28,4 @@ type fileError struct {
 
 func (e *fileError) Error() string { return e.problem }
 
-var errEOF = io.EOF
-
 func isEOF(err error) bool { return errors.Is(err, io.EOF) }
