@@ -30,6 +30,9 @@ var commandList = func() []*command {
 		// Each command file adds its entry here.
 		importCommand(),
 		exportCommand(),
+		demoCommand(),
+		statsCommand(),
+		backupCommand(),
 	}
 }
 
