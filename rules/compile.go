@@ -198,6 +198,21 @@ func collectReads(p *program, root ast.Node) {
 			if isNilCheck(n) {
 				return
 			}
+		case *ast.CallNode:
+			if id, ok := n.Callee.(*ast.IdentifierNode); ok && id.Value == "pendidikan_sesuai" && len(n.Arguments) == 2 {
+				// Show what education matching reads, though it takes whole roots.
+				add := func(rp readPath) {
+					if !seen[rp] {
+						seen[rp] = true
+						p.paths = append(p.paths, rp)
+					}
+				}
+				add(readPath{rootEmployee, "pendidikan_jurusan"})
+				add(readPath{rootEmployee, "rumpun"})
+				if pos, ok := n.Arguments[1].(*ast.IdentifierNode); ok {
+					add(readPath{pos.Value, "rumpun_pendidikan"})
+				}
+			}
 		case *ast.IdentifierNode:
 			if r, ok := rootByName(n.Value); ok {
 				// A whole root passed to a helper: it may read any field.

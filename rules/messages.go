@@ -142,3 +142,14 @@ func typeName(t reflect.Type) string {
 	}
 	return typeWords.Replace(t.String())
 }
+
+// Policy test files.
+const (
+	msgTestNotMapping     = "berkas uji harus berisi today, defaults dan cases"
+	msgTestCaseNotMapping = "setiap kasus uji harus berisi name, data pegawai/jabatan, dan expect"
+	msgTestNoToday        = "kasus uji tanpa tanggal (today)"
+	msgTestExpect         = "expect harus berisi eligible, failing dan/atau message_contains"
+	msgTestBool           = "%s harus true atau false"
+	msgTestSection        = "data %s harus berupa pasangan kolom: nilai"
+	msgTestNumber         = "%q bukan angka"
+)
