@@ -238,6 +238,10 @@ func TestWorkload(t *testing.T) {
 		t.Errorf("%d of %d posts have vacancies, %d are overstaffed", vacantPosts, len(g.positions), surplusPosts)
 	}
 	for _, p := range g.positions {
+		structural := p.Jenis == mutasi.JenisJPT || p.Jenis == mutasi.JenisAdministrator || p.Jenis == mutasi.JenisPengawas
+		if structural && (p.Kebutuhan != 1 || p.BebanKerjaJam < 1000 || p.BebanKerjaJam > 1500) {
+			t.Errorf("%s (%s): kebutuhan %d, %v h; a structural post is one person's work", p.ID, p.Nama, p.Kebutuhan, p.BebanKerjaJam)
+		}
 		if want := max(1, int(math.Round(p.BebanKerjaJam/mutasi.DefaultEffectiveHours))); p.Kebutuhan != want {
 			t.Errorf("%s: kebutuhan %d, ABK gives %d", p.ID, p.Kebutuhan, want)
 		}

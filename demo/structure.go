@@ -203,15 +203,17 @@ func build(seed uint64, employees int) (units []mutasi.Unit, posts []post, slots
 	for i := range posts {
 		p := &posts[i]
 		switch {
-		case p.holders > 0 && p.structural:
-			p.pos.BebanKerjaJam = float64(p.holders) * effectiveHours * between(r, 0.85, 1.15)
+		case p.structural: // one head, held or not
+			p.pos.BebanKerjaJam = effectiveHours * between(r, 0.85, 1.15)
 		case p.holders > 0:
 			p.pos.BebanKerjaJam = float64(p.holders) * effectiveHours * between(r, 0.6, 1.4)
 		default: // vacant: a post with work and nobody doing it
 			p.pos.BebanKerjaJam = effectiveHours * between(r, 0.4, 1.3)
 		}
 	}
-	type load struct{ held, vacant float64 }
+	// Structural posts keep their hours (one head, one workload); the
+	// functional and executive posts carry the unit's condition.
+	type load struct{ fixed, held, vacant float64 }
 	loads := map[string]*load{}
 	holders := map[string]int{}
 	for _, p := range posts {
@@ -220,9 +222,12 @@ func build(seed uint64, employees int) (units []mutasi.Unit, posts []post, slots
 			l = &load{}
 			loads[p.pos.UnitID] = l
 		}
-		if p.holders > 0 {
+		switch {
+		case p.structural:
+			l.fixed += p.pos.BebanKerjaJam
+		case p.holders > 0:
 			l.held += p.pos.BebanKerjaJam
-		} else {
+		default:
 			l.vacant += p.pos.BebanKerjaJam
 		}
 		holders[p.pos.UnitID] += p.holders
@@ -243,20 +248,24 @@ func build(seed uint64, employees int) (units []mutasi.Unit, posts []post, slots
 		default:
 			target = between(r, 0.62, 0.97)
 		}
-		want := target * float64(holders[u.id]) * effectiveHours
-		if want-l.vacant > 0.5*l.held {
+		want := target*float64(holders[u.id])*effectiveHours - l.fixed
+		switch {
+		case l.held+l.vacant == 0:
+			scale[u.id] = [2]float64{1, 1}
+		case want-l.vacant > 0.5*l.held:
 			scale[u.id] = [2]float64{(want - l.vacant) / l.held, 1}
-		} else {
-			f := want / (l.held + l.vacant)
+		default:
+			f := max(want, 0.1*(l.held+l.vacant)) / (l.held + l.vacant)
 			scale[u.id] = [2]float64{f, f}
 		}
 	}
 	for i := range posts {
 		p := &posts[i]
-		f := scale[p.pos.UnitID]
-		if p.holders > 0 {
+		switch f := scale[p.pos.UnitID]; {
+		case p.structural:
+		case p.holders > 0:
 			p.pos.BebanKerjaJam *= f[0]
-		} else {
+		default:
 			p.pos.BebanKerjaJam *= f[1]
 		}
 		p.pos.BebanKerjaJam = math.Max(1, math.Round(p.pos.BebanKerjaJam))
