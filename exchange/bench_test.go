@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -55,6 +56,53 @@ func BenchmarkReadEmployeesCSV(b *testing.B) {
 		}
 		if rows != n {
 			b.Fatalf("rows = %d, want %d", rows, n)
+		}
+	}
+}
+
+// BenchmarkReadEmployeesXLSX reads the employees sheet of a 100,000-row
+// workbook written by WriteXLSX; one op is the whole sheet.
+// Run: go test -bench ReadEmployees -benchmem ./exchange
+func BenchmarkReadEmployeesXLSX(b *testing.B) {
+	const n = 100_000
+	csvPath := filepath.Join(b.TempDir(), "employees.csv")
+	writeEmployeesCSV(b, csvPath, n)
+	rows, err := collect(Employees(csvPath))
+	if err != nil {
+		b.Fatal(err)
+	}
+	d := &memDirectory{}
+	for _, r := range rows {
+		d.employees = append(d.employees, &r.Value)
+	}
+	path := filepath.Join(b.TempDir(), "pemda.xlsx")
+	f, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := WriteXLSX(context.Background(), f, d, mutasi.TableEmployees); err != nil {
+		b.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		b.Fatal(err)
+	}
+	read := Employees(path)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		got := 0
+		err := read(func(r mutasi.Row[mutasi.Employee]) error {
+			if len(r.Problems) > 0 {
+				return fmt.Errorf("row %d: %v", r.Num, r.Problems)
+			}
+			got++
+			return nil
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if got != n {
+			b.Fatalf("rows = %d, want %d", got, n)
 		}
 	}
 }

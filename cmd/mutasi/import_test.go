@@ -2,12 +2,15 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mutasi/mutasi"
+	"github.com/mutasi/mutasi/store"
 )
 
 // fixtures are the demo-like exchange files of package exchange.
@@ -274,5 +277,22 @@ func copyFile(t *testing.T, from, to string) {
 	}
 	if err := os.WriteFile(to, b, 0o600); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestImportDrawsProgressOnTerminal(t *testing.T) {
+	var out, errOut bytes.Buffer
+	a := &app{DB: filepath.Join(t.TempDir(), "mutasi.db"), Stdout: &out, Stderr: &errOut, Now: time.Now, Terminal: true}
+	db, err := store.Open(context.Background(), a.DB)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	res, err := importTable(context.Background(), a, db, "units", filepath.Join(fixtures, "valid", "units.csv"), mutasi.ImportOptions{})
+	if err != nil || res.Added != 5 {
+		t.Fatalf("import = %+v, %v", res, err)
+	}
+	if want := "\runits: 5 baris dibaca …\r\033[K"; errOut.String() != want {
+		t.Errorf("stderr = %q, want %q", errOut.String(), want)
 	}
 }
