@@ -31,6 +31,7 @@ var commandList = func() []*command {
 		importCommand(),
 		exportCommand(),
 		demoCommand(),
+		demoCommand(),
 		statsCommand(),
 		backupCommand(),
 	}
