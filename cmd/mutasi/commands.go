@@ -31,7 +31,6 @@ var commandList = func() []*command {
 		importCommand(),
 		exportCommand(),
 		demoCommand(),
-		demoCommand(),
 		statsCommand(),
 		backupCommand(),
 	}
