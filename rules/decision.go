@@ -20,16 +20,16 @@ type Decision struct {
 	Rules         []RuleResult
 }
 
-// RuleResult is one rule's outcome.
+// RuleResult is one rule's outcome. Rule gives its title, legal basis and
+// declared severity (shared, not copied: a decision stays cheap).
 type RuleResult struct {
+	Rule       *Rule
 	ID         string
-	Title      string
 	Severity   Severity // block, warn or info; a warn_unless warning reports warn
 	Passed     bool
-	Applicable bool   // false when the rule's when did not hold
-	Errored    bool   // could not be evaluated (missing data): counted as failed
-	Message    string // rendered, Indonesian
-	Basis      string
+	Applicable bool    // false when the rule's when did not hold
+	Errored    bool    // could not be evaluated (missing data): counted as failed
+	Message    string  // rendered, Indonesian
 	Values     []Value // what the rule read; only from EvaluateVerbose
 }
 
@@ -39,11 +39,9 @@ type Value struct {
 	Value string
 }
 
-// ScorePart is one term of the score.
+// ScorePart is one term of the score; Term gives its id, title and weight.
 type ScorePart struct {
-	ID         string
-	Title      string
-	Weight     float64
+	Term       *Term
 	Value      float64 // 0–1
 	Applicable bool
 	Error      string // why the term counted as 0, if it erred
@@ -92,11 +90,11 @@ func (d Decision) MarshalJSON() ([]byte, error) {
 	}
 	for i, r := range d.Rules {
 		out.Rules[i] = ruleJSON{ID: r.ID, Passed: r.Passed, Severity: r.Severity, Message: r.Message,
-			Title: r.Title, Applicable: r.Applicable, Basis: r.Basis}
+			Title: r.Rule.Title, Applicable: r.Applicable, Basis: r.Rule.Basis}
 	}
 	for _, p := range d.ScoreParts {
 		if p.Applicable {
-			out.ScoreParts = append(out.ScoreParts, partJSON{ID: p.ID, Weight: p.Weight, Value: p.Value})
+			out.ScoreParts = append(out.ScoreParts, partJSON{ID: p.Term.ID, Weight: p.Term.Weight, Value: p.Value})
 		}
 	}
 	return json.Marshal(out)
@@ -131,7 +129,8 @@ func (p *Policy) evaluate(s Subject, target *Target, today time.Time, verbose bo
 	defer p.putEvaluator(ev)
 	ev.setToday(today)
 	ev.setSubject(s)
-	ev.setTarget(ev.newTargetState(target))
+	ev.tstate.fill(target, &p.fp)
+	ev.setTarget(&ev.tstate)
 	for i, r := range p.Rules {
 		ev.outs[i], ev.errs[i] = ev.evalRule(r)
 	}
@@ -147,7 +146,7 @@ func (p *Policy) evaluate(s Subject, target *Target, today time.Time, verbose bo
 func (ev *evaluator) decision(s Subject, target *Target, verbose bool) Decision {
 	p := ev.p
 	d := Decision{
-		NIP: s.Employee.NIP, Date: ev.today.t, PolicyVersion: p.VersionID(),
+		NIP: s.Employee.NIP, Date: ev.today.t, PolicyVersion: p.versionID,
 		Eligible: ev.eligible(), Score: ev.score(),
 		Rules:      make([]RuleResult, len(p.Rules)),
 		ScoreParts: make([]ScorePart, len(p.Terms)),
@@ -155,21 +154,22 @@ func (ev *evaluator) decision(s Subject, target *Target, verbose bool) Decision 
 	if target != nil && target.Position != nil {
 		d.Target = target.Position.ID
 	}
-	ends := make([]int, len(p.Rules))
+	ends := ev.ends[:0]
 	ev.msg = ev.msg[:0]
 	for i, r := range p.Rules {
 		ev.msg = ev.renderMessage(ev.msg, r, ev.outs[i], ev.errs[i])
-		ends[i] = len(ev.msg)
+		ends = append(ends, len(ev.msg))
 	}
+	ev.ends = ends
 	all := string(ev.msg)
 	start := 0
 	for i, r := range p.Rules {
 		o := ev.outs[i]
 		sev, passed := effective(r, o)
 		d.Rules[i] = RuleResult{
-			ID: r.ID, Title: r.Title, Severity: sev, Passed: passed,
+			Rule: r, ID: r.ID, Severity: sev, Passed: passed,
 			Applicable: o != outNA, Errored: o == outError,
-			Message: all[start:ends[i]], Basis: r.Basis,
+			Message: all[start:ends[i]],
 		}
 		start = ends[i]
 		if verbose {
@@ -177,7 +177,7 @@ func (ev *evaluator) decision(s Subject, target *Target, verbose bool) Decision 
 		}
 	}
 	for i, t := range p.Terms {
-		part := ScorePart{ID: t.ID, Title: t.Title, Weight: t.Weight, Value: ev.termVals[i], Applicable: !ev.termNA[i]}
+		part := ScorePart{Term: t, Value: ev.termVals[i], Applicable: !ev.termNA[i]}
 		if ev.termErrs[i] != nil {
 			part.Error = ev.termErrs[i].Error()
 		}
@@ -209,7 +209,7 @@ func (ev *evaluator) renderTemplate(b []byte, t *template) []byte {
 			b = append(b, part.literal...)
 			continue
 		}
-		if part.prog.hasFast {
+		if part.prog.hasFast && !ev.p.forceVM {
 			if err := ev.precheck(part.prog); err == nil {
 				b = ev.appendFast(b, part.prog)
 				continue
@@ -236,6 +236,9 @@ func (ev *evaluator) appendFast(b []byte, p *program) []byte {
 	case kFloat:
 		return appendFloat(b, p.fast.f(f))
 	case kStr:
+		if p.fast.app != nil {
+			return p.fast.app(f, b)
+		}
 		return append(b, p.fast.s(f)...)
 	case kTime:
 		return append(b, longDate(time.Unix(p.fast.t(f), 0).UTC())...)

@@ -49,6 +49,8 @@ type evaluator struct {
 	termErrs  []error
 	termNA    []bool
 	msg       []byte
+	ends      []int
+	tstate    targetState // the target of Evaluate, reused
 }
 
 type evaluatorPool struct{ sync.Pool }
@@ -127,19 +129,45 @@ func normalizeListInto(dst []string, l []string) []string {
 
 // targetState is a target's facts, computed once per batch.
 type targetState struct {
-	t      *Target
-	facts  PositionFacts
-	miss   uint64
-	rumpun []string
+	t         *Target
+	facts     PositionFacts
+	miss      uint64
+	rumpun    []string
+	rumpunSrc []string
 }
 
 func (ev *evaluator) newTargetState(t *Target) *targetState {
-	ts := &targetState{t: t}
-	if t != nil && t.Position != nil {
-		ts.miss = positionFacts(&ts.facts, t.Position, t.Unit, &ev.p.fp)
-		ts.rumpun = normalizeList(t.Position.RumpunPendidikan)
-	}
+	ts := &targetState{}
+	ts.fill(t, &ev.p.fp)
 	return ts
+}
+
+// fill computes the target's facts. The normalised education list is kept
+// while the position's list is unchanged, so asking about the same target
+// again allocates nothing.
+func (ts *targetState) fill(t *Target, fp *factParams) {
+	ts.t = t
+	if t == nil || t.Position == nil {
+		return
+	}
+	ts.miss = positionFacts(&ts.facts, t.Position, t.Unit, fp)
+	src := t.Position.RumpunPendidikan
+	if !sameStrings(ts.rumpunSrc, src) {
+		ts.rumpunSrc = append(ts.rumpunSrc[:0], src...)
+		ts.rumpun = normalizeListInto(ts.rumpun[:0], src)
+	}
+}
+
+func sameStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 func (ev *evaluator) setTarget(ts *targetState) {
@@ -160,6 +188,10 @@ func (ev *evaluator) setTarget(ts *targetState) {
 func (ev *evaluator) precheck(p *program) error {
 	if p.usesTgt && ev.f.tgt == nil {
 		return errNoTarget
+	}
+	// One branch for the common case: nothing the program reads is missing.
+	if p.reads[0]&ev.miss[0]|p.reads[1]&ev.miss[1]|p.reads[2]&ev.miss[2]|p.reads[3]&ev.miss[3] == 0 {
+		return nil
 	}
 	for r := rootIndex(0); r < numFactRoots; r++ {
 		if m := p.reads[r] & ev.miss[r]; m != 0 {
@@ -236,7 +268,7 @@ func (ev *evaluator) evalBool(p *program) (bool, error) {
 	if err := ev.precheck(p); err != nil {
 		return false, err
 	}
-	if p.hasFast {
+	if p.hasFast && !ev.p.forceVM {
 		ev.f.err = nil
 		v := p.fast.b(&ev.f)
 		if ev.f.err != nil {
@@ -259,7 +291,7 @@ func (ev *evaluator) evalNumber(p *program) (float64, error) {
 	if err := ev.precheck(p); err != nil {
 		return 0, err
 	}
-	if p.hasFast {
+	if p.hasFast && !ev.p.forceVM {
 		ev.f.err = nil
 		var v float64
 		switch p.fast.k {
@@ -300,7 +332,7 @@ func (ev *evaluator) evalAny(p *program) (any, error) {
 	if err := ev.precheck(p); err != nil {
 		return nil, err
 	}
-	if p.hasFast {
+	if p.hasFast && !ev.p.forceVM {
 		ev.f.err = nil
 		var v any
 		switch p.fast.k {

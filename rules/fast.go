@@ -57,6 +57,9 @@ type cexpr struct {
 	s func(*frame) string
 	t func(*frame) int64
 	l func(*frame) []string
+	// app, when set for a string, appends the value instead of building it,
+	// so that messages render without allocating intermediate strings.
+	app func(*frame, []byte) []byte
 
 	konst bool // the value is known at compile time (literals, params)
 	cb    bool
@@ -118,7 +121,8 @@ func konstOf(v any) (cexpr, bool) {
 	case float64:
 		return cexpr{k: kFloat, konst: true, cf: x, f: func(*frame) float64 { return x }}, true
 	case string:
-		return cexpr{k: kStr, konst: true, cs: x, s: func(*frame) string { return x }}, true
+		return cexpr{k: kStr, konst: true, cs: x, s: func(*frame) string { return x },
+			app: func(_ *frame, b []byte) []byte { return append(b, x...) }}, true
 	case []string:
 		return cexpr{k: kList, konst: true, cl: x, l: func(*frame) []string { return x }}, true
 	}
@@ -233,7 +237,9 @@ func (c *fastCompiler) member(n *ast.MemberNode) (cexpr, error) {
 	case kFloat:
 		e.f = load[float64](r, off)
 	case kStr:
-		e.s = load[string](r, off)
+		get := load[string](r, off)
+		e.s = get
+		e.app = func(f *frame, b []byte) []byte { return append(b, get(f)...) }
 	case kList:
 		e.l = load[[]string](r, off)
 	case kTime:
@@ -338,14 +344,29 @@ func (c *fastCompiler) conditional(n *ast.ConditionalNode) (cexpr, error) {
 		}}, nil
 	case kStr:
 		x, y := a.s, b.s
+		xa, ya := appender(a), appender(b)
 		return cexpr{k: k, s: func(f *frame) string {
 			if cb(f) {
 				return x(f)
 			}
 			return y(f)
+		}, app: func(f *frame, buf []byte) []byte {
+			if cb(f) {
+				return xa(f, buf)
+			}
+			return ya(f, buf)
 		}}, nil
 	}
 	return cexpr{}, unsupported{"conditional kind"}
+}
+
+// appender returns e's appender, or one built on its string closure.
+func appender(e cexpr) func(*frame, []byte) []byte {
+	if e.app != nil {
+		return e.app
+	}
+	s := e.s
+	return func(f *frame, b []byte) []byte { return append(b, s(f)...) }
 }
 
 // asFloat widens an int expression to float64.
@@ -398,7 +419,9 @@ func (c *fastCompiler) binary(n *ast.BinaryNode) (cexpr, error) {
 	case "+", "-", "*", "/", "%", "**", "^":
 		if op == "+" && l.k == kStr && r.k == kStr {
 			x, y := l.s, r.s
-			return cexpr{k: kStr, s: func(f *frame) string { return x(f) + y(f) }}, nil
+			xa, ya := appender(l), appender(r)
+			return cexpr{k: kStr, s: func(f *frame) string { return x(f) + y(f) },
+				app: func(f *frame, b []byte) []byte { return ya(f, xa(f, b)) }}, nil
 		}
 		return arith(op, l, r)
 	case "in":
@@ -615,7 +638,17 @@ func (c *fastCompiler) builtin(n *ast.BuiltinNode) (cexpr, error) {
 		return cexpr{k: kFloat, f: func(f *frame) float64 { return math.Abs(x(f)) }}, nil
 	case n.Name == "join" && len(args) == 2 && args[0].k == kList && args[1].k == kStr:
 		l, sep := args[0].l, args[1].s
-		return cexpr{k: kStr, s: func(f *frame) string { return strings.Join(l(f), sep(f)) }}, nil
+		return cexpr{k: kStr, s: func(f *frame) string { return strings.Join(l(f), sep(f)) },
+			app: func(f *frame, b []byte) []byte {
+				sp := sep(f)
+				for i, s := range l(f) {
+					if i > 0 {
+						b = append(b, sp...)
+					}
+					b = append(b, s...)
+				}
+				return b
+			}}, nil
 	case n.Name == "float" && len(args) == 1 && numeric(args[0].k):
 		return cexpr{k: kFloat, f: asFloat(args[0])}, nil
 	case (n.Name == "min" || n.Name == "max") && len(args) == 2 && args[0].k == kInt && args[1].k == kInt:

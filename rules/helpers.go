@@ -135,7 +135,8 @@ func helperSet(ref *Reference, fp *factParams) map[string]*helper {
 					return cexpr{}, unsupported{"tahun_bulan arguments"}
 				}
 				get := args[0].i
-				return cexpr{k: kStr, s: func(f *frame) string { return yearsMonths(get(f)) }}, nil
+				return cexpr{k: kStr, s: func(f *frame) string { return yearsMonths(get(f)) },
+					app: func(f *frame, b []byte) []byte { return appendYearsMonths(b, get(f)) }}, nil
 			},
 			vm: func(a ...any) (any, error) {
 				return yearsMonths(a[0].(int)), nil

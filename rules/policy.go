@@ -34,6 +34,8 @@ type Policy struct {
 	ce         *compileEnv
 	fp         factParams
 	pool       evaluatorPool
+	versionID  string
+	forceVM    bool // tests and baseline benchmarks: run every expression on the expr VM
 }
 
 // Rule is one compiled rule.
@@ -90,7 +92,7 @@ func classOf(ps ...*program) exprClass {
 
 // VersionID is what decisions carry as policy_version: the declared version
 // and the first 12 hex digits of the content hash.
-func (p *Policy) VersionID() string { return p.Version + "+" + p.Hash[:12] }
+func (p *Policy) VersionID() string { return p.versionID }
 
 // Rule returns the rule with the given id, or nil.
 func (p *Policy) Rule(id string) *Rule {
@@ -270,6 +272,7 @@ func Compile(files []File, refFile *File) (*Policy, error) {
 	if err := errs.err(); err != nil {
 		return nil, err
 	}
+	p.versionID = p.Version + "+" + p.Hash[:12]
 	p.pool.init(p)
 	return p, nil
 }
