@@ -2,10 +2,12 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mutasi/mutasi"
 )
@@ -118,5 +120,24 @@ func TestDemoUsage(t *testing.T) {
 				t.Errorf("stderr %q, want containing %q", errOut, tt.wantStderr)
 			}
 		})
+	}
+}
+
+// Progress is drawn on a terminal only, and the line is cleared after each
+// table so that the summary starts on a clean line.
+func TestDemoProgressOnlyOnTerminal(t *testing.T) {
+	for _, terminal := range []bool{true, false} {
+		var out, errOut bytes.Buffer
+		a := &app{DB: filepath.Join(t.TempDir(), "mutasi.db"), Stdout: &out, Stderr: &errOut, Now: time.Now, Terminal: terminal}
+		if err := demoCommand().run(context.Background(), a, []string{"--employees", "120"}); err != nil {
+			t.Fatal(err)
+		}
+		drawn := strings.Contains(errOut.String(), "employees: 120 baris") && strings.HasSuffix(errOut.String(), "\r\033[K")
+		if drawn != terminal {
+			t.Errorf("terminal %v: stderr %q", terminal, errOut.String())
+		}
+		if !terminal && errOut.Len() != 0 {
+			t.Errorf("not a terminal: stderr %q, want nothing", errOut.String())
+		}
 	}
 }
