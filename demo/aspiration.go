@@ -27,7 +27,6 @@ var aspirationReasons = []string{
 	"Pengalaman sebelumnya di bidang yang sama, siap langsung bekerja.",
 	"Ingin rotasi untuk memperluas wawasan sebelum mengikuti seleksi jabatan.",
 	"Kondisi kerja saat ini kurang sesuai, berharap dapat lebih produktif di tempat baru.",
-	"",
 }
 
 // aspirationGen decides, per employee, whether they have an aspiration and

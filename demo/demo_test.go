@@ -198,6 +198,9 @@ func checkValid(t *testing.T, g generated) {
 			t.Errorf("two aspirations of %s", a.NIP)
 		}
 		seen[a.NIP] = true
+		if a.Alasan == "" {
+			t.Errorf("aspiration %s: no reason", a.NIP)
+		}
 		for _, c := range a.Pilihan {
 			if !positions[c] && !units[c] {
 				t.Errorf("aspiration %s: choice %s is neither a position nor a unit", a.NIP, c)
