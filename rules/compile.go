@@ -336,6 +336,12 @@ func (ce *compileEnv) findNameProblem(root ast.Node) (int, string, bool) {
 				}
 				return
 			}
+		case *ast.BuiltinNode:
+			if !isBuiltin(n.Name) {
+				off, found = n.Location().From, true
+				msg = sugg(formatMsg(msgUnknownFunction, n.Name), n.Name, helperNames(ce.helpers))
+				return
+			}
 		case *ast.IdentifierNode:
 			if !declared[n.Value] && ce.fieldsOf(n.Value) == nil && n.Value != rootToday {
 				off, found = n.Location().From, true

@@ -91,6 +91,10 @@ func (l *problemList) yamlError(file string, err error) {
 	if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
+		// yaml.v3 reports parser (not scanner) errors with a 0-based line.
+		if line > 0 && strings.HasPrefix(msg, "did not find expected") {
+			line++
+		}
 	}
 	l.addAt(file, line, 0, msgYAMLSyntax, msg)
 }

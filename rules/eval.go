@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"strings"
 	"sync"
 	"time"
 
@@ -367,8 +368,13 @@ func runtimeError(err error) error {
 	if errors.As(err, &fe) && fe.Unwrap() != nil {
 		err = fe.Unwrap()
 	}
+	if strings.Contains(err.Error(), "memory budget exceeded") {
+		err = errMemoryBudget
+	}
 	return runErr{err}
 }
+
+var errMemoryBudget = errors.New("ekspresi memakai memori melebihi batas; sederhanakan aturannya")
 
 // evalRule evaluates one rule completely: when, require, warn_unless.
 func (ev *evaluator) evalRule(r *Rule) (outcome, error) {

@@ -3,6 +3,7 @@ package rules
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"time"
 
@@ -105,7 +106,7 @@ func helperSet(ref *Reference, fp *factParams) map[string]*helper {
 			name:  "ej",
 			types: []any{new(func(float64, int, float64) float64)},
 			vm: func(a ...any) (any, error) {
-				return mutasi.EJ(a[0].(float64), a[1].(int), a[2].(float64)), nil
+				return mutasi.EJ(toFloat(a[0]), toInt(a[1]), toFloat(a[2])), nil
 			},
 			fast: fastEJ,
 		},
@@ -168,6 +169,28 @@ var (
 	errNoTarget    = errors.New("tidak ada jabatan tujuan")
 	errNoBUPParams = fmt.Errorf("kebijakan tidak menetapkan param %s, %s, %s dan %s", paramBUPUmum, paramBUPJPT, paramBUPAhliMadya, paramBUPAhliUtama)
 )
+
+// toFloat and toInt accept either numeric type: expr lets an int stand
+// where a helper declares float64 (and passes it through as an int).
+func toFloat(v any) float64 {
+	switch x := v.(type) {
+	case int:
+		return float64(x)
+	case float64:
+		return x
+	}
+	return math.NaN()
+}
+
+func toInt(v any) int {
+	switch x := v.(type) {
+	case int:
+		return x
+	case float64:
+		return int(x)
+	}
+	return 0
+}
 
 func normalizeList(l []string) []string {
 	out := make([]string, len(l))
