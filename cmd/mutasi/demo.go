@@ -92,10 +92,16 @@ func runDemo(ctx context.Context, a *app, c *command, args []string) error {
 	}
 	fmt.Fprintf(a.Stdout, "Data contoh %s (benih %d, tanggal acuan %s) dibuat dalam %s:\n",
 		demo.PemdaName, *seed, mutasi.FormatDate(today), a.Now().Sub(start).Round(100*time.Millisecond))
-	fmt.Fprintf(a.Stdout, "  %6d unit\n  %6d jabatan\n  %6d pegawai\n  %6d aspirasi\n",
-		counts[mutasi.TableUnits], counts[mutasi.TablePositions], counts[mutasi.TableEmployees], counts[mutasi.TableAspirations])
+	fmt.Fprintf(a.Stdout, "  %7s unit\n  %7s jabatan\n  %7s pegawai\n  %7s aspirasi\n",
+		formatInt(counts[mutasi.TableUnits]), formatInt(counts[mutasi.TablePositions]),
+		formatInt(counts[mutasi.TableEmployees]), formatInt(counts[mutasi.TableAspirations]))
 	fmt.Fprintf(a.Stdout, "Tersimpan di %s.\n", where)
-	return nil
+	if *out != "" {
+		return nil
+	}
+	// Show what was made: the demo is the first thing a newcomer runs.
+	fmt.Fprintln(a.Stdout)
+	return showStats(ctx, a, mutasi.DefaultEffectiveHours, false)
 }
 
 // demoToDB imports the demo into a.DB through the store's import methods,

@@ -147,6 +147,12 @@ func writeFileAtomic(path string, write func(io.Writer) error) error {
 		tmp.Close()
 		return err
 	}
+	// CreateTemp makes the file 0600; an export is meant to be shared like
+	// any file the user writes, so give it the usual permissions.
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return err
+	}
 	if err := tmp.Close(); err != nil {
 		return err
 	}

@@ -65,6 +65,10 @@ func TestExportToFiles(t *testing.T) {
 	if got := strings.Join(names, " "); got != "pegawai.json pemda.xlsx" {
 		t.Errorf("directory holds %q, want the two exports only", got)
 	}
+	// Exports are ordinary shareable files, not private temporaries.
+	if fi, err := os.Stat(one); err != nil || fi.Mode().Perm() != 0o644 {
+		t.Errorf("pegawai.json mode = %v, %v; want -rw-r--r--", fi.Mode(), err)
+	}
 }
 
 func TestExportUsage(t *testing.T) {

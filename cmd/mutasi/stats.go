@@ -45,27 +45,32 @@ Contoh:
 		if !(*hours > 0) || math.IsInf(*hours, 0) {
 			return usagef("--jam-efektif harus bilangan positif")
 		}
-		db, err := openExistingDB(ctx, a)
-		if err != nil {
-			return err
-		}
-		defer db.Close()
-		counts, err := db.Counts(ctx)
-		if err != nil {
-			return err
-		}
-		units, err := db.UnitWorkloads(ctx)
-		if err != nil {
-			return err
-		}
-		rows := unitRows(units, *hours)
-		if *asJSON {
-			return writeStatsJSON(a.Stdout, counts, rows, *hours)
-		}
-		writeStats(a.Stdout, a.DB, counts, rows, *hours)
-		return nil
+		return showStats(ctx, a, *hours, *asJSON)
 	}
 	return c
+}
+
+// showStats prints the overview of the database at a.DB, as text or JSON.
+func showStats(ctx context.Context, a *app, hours float64, asJSON bool) error {
+	db, err := openExistingDB(ctx, a)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	counts, err := db.Counts(ctx)
+	if err != nil {
+		return err
+	}
+	units, err := db.UnitWorkloads(ctx)
+	if err != nil {
+		return err
+	}
+	rows := unitRows(units, hours)
+	if asJSON {
+		return writeStatsJSON(a.Stdout, counts, rows, hours)
+	}
+	writeStats(a.Stdout, a.DB, counts, rows, hours)
+	return nil
 }
 
 // unitRow is one unit in the order shown: parents before children.
