@@ -26,10 +26,10 @@ func TestCompileErrors(t *testing.T) {
 	long := "1" + strings.Repeat(" + 1", 25_000) + " > 0" // 50,001 nodes
 	dense := "1" + strings.Repeat("+1", 1500) + " > 0"    // 3,001 nodes, within the byte limit
 	tests := []struct {
-		name       string
-		policy     string
-		want       string // part of the message
-		line, col  int
+		name      string
+		policy    string
+		want      string // part of the message
+		line, col int
 	}{
 		{
 			name:   "YAML syntax error",
@@ -88,9 +88,9 @@ func TestCompileErrors(t *testing.T) {
 			want:   "ekspresi terlalu besar", line: 9,
 		},
 		{
-			name: "error inside a literal block scalar",
+			name:   "error inside a literal block scalar",
 			policy: testHeader + rule("r1", "    require: |\n      employee.masa_jabatan_bulan >= 24 &&\n        employee.golongn == 'III/a'\n    severity: block\n"),
-			want: `employee tidak punya data "golongn"`, line: 11, col: 18,
+			want:   `employee tidak punya data "golongn"`, line: 11, col: 18,
 		},
 		{
 			name:   "error inside a double-quoted scalar with an escape",

@@ -62,6 +62,8 @@ type Term struct {
 
 	value, when *program
 	class       exprClass
+	weightLine  int
+	weightCol   int
 }
 
 // exprClass says what a rule or term depends on, so that a batch evaluates
@@ -264,6 +266,9 @@ func Compile(files []File, refFile *File) (*Policy, error) {
 		}
 		label := "scoring " + ts.id
 		t := &Term{ID: ts.id, Title: ts.title, Weight: ts.weight, File: ts.src.name, Line: ts.node.Line}
+		if ts.weightAt != nil {
+			t.weightLine, t.weightCol = ts.weightAt.Line, ts.weightAt.Column
+		}
 		t.value = ce.compile(ts.value, kFloat, label+": value", &errs)
 		t.when = ce.compile(ts.when, kBool, label+": when", &errs)
 		t.class = classOf(t.value, t.when)

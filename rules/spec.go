@@ -42,6 +42,7 @@ type termSpec struct {
 	when      *exprSrc
 	src       *source
 	node      *yaml.Node
+	weightAt  *yaml.Node
 }
 
 type paramSpec struct {
@@ -301,6 +302,7 @@ func parseTerm(src *source, n *yaml.Node, errs *problemList) *termSpec {
 		case "title":
 			t.title = scalar(file, v, errs)
 		case "weight":
+			t.weightAt = v
 			s := scalar(file, v, errs)
 			w, err := strconv.ParseFloat(s, 64)
 			if err != nil || math.IsNaN(w) || math.IsInf(w, 0) {
