@@ -102,6 +102,8 @@ type ImportOptions struct {
 	File    string // the name used in messages
 	DryRun  bool   // validate everything, write nothing
 	Replace bool   // make the table mirror the file: rows absent from it become inactive
+	// Actor is who imports, for the audit log ("cli" when empty).
+	Actor string
 	// Progress, if set, is called now and then with the number of rows read.
 	Progress func(rows int)
 }

@@ -12,7 +12,7 @@ func TestImportIsIdempotent(t *testing.T) {
 	db := openTest(t)
 	seed(t, db)
 	ctx := context.Background()
-	before := dump(t, db)
+	before := dumpData(t, db)
 	tests := []struct {
 		name string
 		run  func() (mutasi.ImportResult, error)
@@ -39,7 +39,7 @@ func TestImportIsIdempotent(t *testing.T) {
 			}
 		})
 	}
-	if after := dump(t, db); after != before {
+	if after := dumpData(t, db); after != before {
 		t.Errorf("re-import changed the database:\nbefore\n%s\nafter\n%s", before, after)
 	}
 }
