@@ -33,6 +33,8 @@ var commandList = func() []*command {
 		demoCommand(),
 		statsCommand(),
 		backupCommand(),
+		rulesCheckCommand(),
+		rulesTestCommand(),
 	}
 }
 

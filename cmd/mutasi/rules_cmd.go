@@ -1,0 +1,125 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/mutasi/mutasi/rules"
+)
+
+func rulesCheckCommand() *command {
+	c := &command{
+		name:    "rules check",
+		summary: "periksa berkas kebijakan: kesalahan penulisan, param tak terpakai, bobot yang janggal",
+		usage:   "[DIR]",
+		help: `Mengompilasi semua aturan di DIR (bawaan: --policies) tanpa basis data.
+Setiap kesalahan ditulis sebagai berkas:baris:kolom: penjelasan. Kebijakan
+yang tidak lolos tidak akan dipakai oleh bot.
+
+Sesudah kompilasi berhasil, peringatan (param yang tidak dipakai, bobot
+negatif, nol atau terlalu dominan, berkas rumpun pendidikan yang tidak ada)
+ditampilkan; peringatan tidak menggagalkan perintah.
+
+Contoh:
+  mutasi rules check
+  mutasi rules check policies-baru`,
+	}
+	c.run = func(ctx context.Context, a *app, args []string) error {
+		fs := newFlagSet(a, c)
+		pos, err := parseFlags(a, c, fs, args)
+		if err != nil {
+			return err
+		}
+		dir, err := policyDirArg(a, pos)
+		if err != nil {
+			return err
+		}
+		p, err := rules.LoadDir(dir)
+		if err != nil {
+			return policyError(err)
+		}
+		warnings := p.Lint()
+		for _, w := range warnings {
+			fmt.Fprintf(a.Stdout, "peringatan: %s\n", w)
+		}
+		fmt.Fprintf(a.Stdout, "Kebijakan %s %s (%s): %d aturan, %d unsur skor, %d peringatan.\n",
+			p.Name, p.VersionID(), p.Effective.Format("2006-01-02"), len(p.Rules), len(p.Terms), len(warnings))
+		return nil
+	}
+	return c
+}
+
+func rulesTestCommand() *command {
+	c := &command{
+		name:    "rules test",
+		summary: "jalankan uji kebijakan (*_test.yaml) di direktori kebijakan",
+		usage:   "[DIR] [-v]",
+		help: `Menjalankan setiap kasus di berkas *_test.yaml di DIR (bawaan: --policies)
+terhadap kebijakan di direktori itu. Kasus yang gagal ditampilkan dengan
+hasil yang didapat, yang seharusnya, dan nilai yang dilihat setiap aturan.
+
+Contoh:
+  mutasi rules test
+  mutasi rules test policies -v`,
+	}
+	c.run = func(ctx context.Context, a *app, args []string) error {
+		fs := newFlagSet(a, c)
+		verbose := fs.Bool("v", false, "tampilkan juga kasus yang lulus")
+		pos, err := parseFlags(a, c, fs, args)
+		if err != nil {
+			return err
+		}
+		dir, err := policyDirArg(a, pos)
+		if err != nil {
+			return err
+		}
+		p, err := rules.LoadDir(dir)
+		if err != nil {
+			return policyError(err)
+		}
+		results, err := rules.RunTests(p, dir)
+		if err != nil {
+			return policyError(err)
+		}
+		if len(results) == 0 {
+			return fmt.Errorf("tidak ada kasus uji (*_test.yaml) di %s", dir)
+		}
+		failed := 0
+		for _, r := range results {
+			if !r.Passed() {
+				failed++
+			}
+			if !r.Passed() || *verbose {
+				fmt.Fprintln(a.Stdout, r.String())
+			}
+		}
+		fmt.Fprintf(a.Stdout, "%d kasus, %d lulus, %d gagal (kebijakan %s %s)\n",
+			len(results), len(results)-failed, failed, p.Name, p.VersionID())
+		if failed > 0 {
+			return fmt.Errorf("%d kasus uji gagal", failed)
+		}
+		return nil
+	}
+	return c
+}
+
+func policyDirArg(a *app, pos []string) (string, error) {
+	switch len(pos) {
+	case 0:
+		return a.Policies, nil
+	case 1:
+		return pos[0], nil
+	}
+	return "", usagef("paling banyak satu direktori, bukan %d", len(pos))
+}
+
+// policyError shows every problem of a policy that does not compile, one
+// per line, as file:line:column: problem.
+func policyError(err error) error {
+	var le *rules.LoadError
+	if errors.As(err, &le) {
+		return fmt.Errorf("kebijakan tidak dapat dipakai (%d kesalahan):\n%s", len(le.Problems), le.Error())
+	}
+	return err
+}
