@@ -179,3 +179,15 @@ func (b *Batch) Close() {
 		b.ev = nil
 	}
 }
+
+// RuleIDs names the rules of a set, in policy order. Sets index
+// Policy.Rules, so comparing two policies (rules diff) goes through ids.
+func (p *Policy) RuleIDs(s RuleSet) []string {
+	var ids []string
+	for i, r := range p.Rules {
+		if s.Has(i) {
+			ids = append(ids, r.ID)
+		}
+	}
+	return ids
+}
