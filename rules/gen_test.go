@@ -60,6 +60,11 @@ func genData(n int) ([]Subject, []*mutasi.Position) {
 		}
 		subjects[i] = Subject{Employee: e, Current: pos, Unit: &mutasi.Unit{ID: pos.UnitID}, Aspiration: asp}
 	}
+	// Workloads around what the holders can carry: EJ 0.5–1.1 before a move.
+	for _, p := range positions {
+		p.BebanKerjaJam = float64(p.Holders) * 1250 * (0.5 + 0.6*r.Float64())
+		p.Kebutuhan = p.Holders + r.IntN(3) - 1
+	}
 	return subjects, positions
 }
 
