@@ -42,6 +42,7 @@ type evaluator struct {
 	envValid bool
 
 	majorBuf  []byte
+	unknown   map[string]string // interned unknown majors
 	curRumpun []string
 	tgtRumpun []string
 	outs      []outcome
@@ -93,7 +94,7 @@ func (ev *evaluator) setSubject(s Subject) {
 		ev.emp.Rumpun, ev.emp.JurusanDikenal = ref.Families[e.family].Nama, true
 		ev.f.majorNorm, ev.f.familyNorm = e.norm, ref.famNorm[e.family]
 	} else {
-		ev.f.majorNorm = ev.normString(ev.f.majorNorm, ev.majorBuf)
+		ev.f.majorNorm = ev.unknownMajor(ev.majorBuf)
 		ev.f.familyNorm = ""
 	}
 	if s.Current != nil {
@@ -114,11 +115,19 @@ func (ev *evaluator) setSubject(s Subject) {
 	ev.envValid = false
 }
 
-func (ev *evaluator) normString(prev string, b []byte) string {
-	if prev == string(b) {
-		return prev
+// unknownMajor interns the normalised form of a major the reference does
+// not know, so that a batch allocates once per distinct major, not once
+// per employee. The table is bounded against unbounded distinct input.
+func (ev *evaluator) unknownMajor(b []byte) string {
+	if s, ok := ev.unknown[string(b)]; ok {
+		return s
 	}
-	return string(b)
+	if ev.unknown == nil || len(ev.unknown) >= 4096 {
+		ev.unknown = make(map[string]string)
+	}
+	s := string(b)
+	ev.unknown[s] = s
+	return s
 }
 
 func normalizeListInto(dst []string, l []string) []string {

@@ -53,10 +53,10 @@ func (to day) monthsSince(a time.Time) int {
 // factParams are the params that facts themselves depend on; ok is false
 // when the policy does not declare them, and the facts are then missing.
 type factParams struct {
-	hours   float64
-	hoursOK bool
-	bup     map[string]int // jpt, ahli_madya, ahli_utama, umum
-	bupOK   bool
+	hours                               float64
+	hoursOK                             bool
+	bupUmum, bupJPT, bupMadya, bupUtama int
+	bupOK                               bool
 }
 
 // Param names that facts read (documented in policies/README.md).
@@ -181,13 +181,13 @@ func positionFacts(f *PositionFacts, p *mutasi.Position, u *mutasi.Unit, fp *fac
 func (fp *factParams) bupFor(jenis, jenjang string) int {
 	switch {
 	case jenis == string(mutasi.JenisJPT):
-		return fp.bup["jpt"]
+		return fp.bupJPT
 	case jenis == string(mutasi.JenisFungsional) && jenjang == mutasi.JenjangAhliMadya:
-		return fp.bup["ahli_madya"]
+		return fp.bupMadya
 	case jenis == string(mutasi.JenisFungsional) && jenjang == mutasi.JenjangAhliUtama:
-		return fp.bup["ahli_utama"]
+		return fp.bupUtama
 	}
-	return fp.bup["umum"]
+	return fp.bupUmum
 }
 
 func aspirationFacts(f *AspirationFacts, a *mutasi.Aspiration) {

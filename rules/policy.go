@@ -294,15 +294,15 @@ func newFactParams(params map[string]any) factParams {
 	if h, ok := number(params[paramJamEfektif]); ok && h > 0 {
 		fp.hours, fp.hoursOK = h, true
 	}
-	fp.bup = map[string]int{}
 	fp.bupOK = true
-	for key, name := range map[string]string{"umum": paramBUPUmum, "jpt": paramBUPJPT, "ahli_madya": paramBUPAhliMadya, "ahli_utama": paramBUPAhliUtama} {
+	for name, dst := range map[string]*int{paramBUPUmum: &fp.bupUmum, paramBUPJPT: &fp.bupJPT,
+		paramBUPAhliMadya: &fp.bupMadya, paramBUPAhliUtama: &fp.bupUtama} {
 		v, ok := params[name].(int)
 		if !ok {
 			fp.bupOK = false
 			continue
 		}
-		fp.bup[key] = v
+		*dst = v
 	}
 	return fp
 }

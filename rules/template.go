@@ -88,26 +88,33 @@ func appendBool(b []byte, x bool) []byte {
 	return append(b, "tidak"...)
 }
 
-// appendFloat writes up to two decimals with a decimal comma: 0,95.
+// appendFloat writes up to two decimals with a decimal comma: 0,95. It
+// formats through integers (strconv's float path is several times slower
+// and messages show many EJ figures).
 func appendFloat(b []byte, x float64) []byte {
 	switch {
 	case math.IsInf(x, 1):
 		return append(b, "tak hingga"...)
+	case math.IsInf(x, -1):
+		return append(b, "minus tak hingga"...)
 	case math.IsNaN(x):
 		return append(b, "tidak terdefinisi"...)
+	case math.Abs(x) >= 1e15:
+		return strconv.AppendFloat(b, x, 'g', -1, 64)
 	}
-	start := len(b)
-	b = strconv.AppendFloat(b, x, 'f', 2, 64)
-	for len(b) > start && b[len(b)-1] == '0' {
-		b = b[:len(b)-1]
+	v := int64(math.Round(x * 100))
+	if v < 0 {
+		b = append(b, '-')
+		v = -v
 	}
-	if len(b) > start && b[len(b)-1] == '.' {
-		b = b[:len(b)-1]
-	}
-	for i := start; i < len(b); i++ {
-		if b[i] == '.' {
-			b[i] = ','
-		}
+	b = strconv.AppendInt(b, v/100, 10)
+	frac := v % 100
+	switch {
+	case frac == 0:
+	case frac%10 == 0:
+		b = append(b, ',', byte('0'+frac/10))
+	default:
+		b = append(b, ',', byte('0'+frac/10), byte('0'+frac%10))
 	}
 	return b
 }
