@@ -71,3 +71,20 @@ func BenchmarkDecisionExprVM(b *testing.B) {
 		i++
 	}
 }
+
+// BenchmarkVerdictExprVM is the naive baseline of BenchmarkVerdict: the
+// same outcomes and score with every expression on expr's VM.
+func BenchmarkVerdictExprVM(b *testing.B) {
+	p := loadDefault(b)
+	p.forceVM = true
+	subjects, _ := genData(1000)
+	batch := p.NewBatch(benchToday, benchTarget())
+	defer batch.Close()
+	out := make([]Verdict, 0, 1)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		out = batch.Check(subjects[i%len(subjects)], out[:0])
+		i++
+	}
+}

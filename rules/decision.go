@@ -18,6 +18,9 @@ type Decision struct {
 	Score         float64
 	ScoreParts    []ScorePart
 	Rules         []RuleResult
+	// Values holds, per rule (parallel to Rules), what the rule read and the
+	// values it saw; only EvaluateVerbose fills it.
+	Values [][]Value
 }
 
 // RuleResult is one rule's outcome. Rule gives its title, legal basis and
@@ -29,8 +32,7 @@ type RuleResult struct {
 	Passed     bool
 	Applicable bool    // false when the rule's when did not hold
 	Errored    bool    // could not be evaluated (missing data): counted as failed
-	Message    string  // rendered, Indonesian
-	Values     []Value // what the rule read; only from EvaluateVerbose
+	Message    string // rendered, Indonesian
 }
 
 // Value is one datum a rule saw, for explanations and test failures.
@@ -173,7 +175,10 @@ func (ev *evaluator) decision(s Subject, target *Target, verbose bool) Decision 
 		}
 		start = ends[i]
 		if verbose {
-			d.Rules[i].Values = ev.values(r)
+			if d.Values == nil {
+				d.Values = make([][]Value, len(p.Rules))
+			}
+			d.Values[i] = ev.values(r)
 		}
 	}
 	for i, t := range p.Terms {

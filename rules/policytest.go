@@ -64,12 +64,12 @@ func (r TestResult) String() string {
 		fmt.Fprintf(&b, "\n    %s", p)
 	}
 	if !r.Passed() {
-		for _, rr := range r.Decision.Rules {
-			if len(rr.Values) == 0 {
+		for i, rr := range r.Decision.Rules {
+			if i >= len(r.Decision.Values) || len(r.Decision.Values[i]) == 0 {
 				continue
 			}
 			var vals []string
-			for _, v := range rr.Values {
+			for _, v := range r.Decision.Values[i] {
 				vals = append(vals, v.Name+"="+v.Value)
 			}
 			mark := "✓"
