@@ -30,8 +30,8 @@ type RuleResult struct {
 	ID         string
 	Severity   Severity // block, warn or info; a warn_unless warning reports warn
 	Passed     bool
-	Applicable bool    // false when the rule's when did not hold
-	Errored    bool    // could not be evaluated (missing data): counted as failed
+	Applicable bool   // false when the rule's when did not hold
+	Errored    bool   // could not be evaluated (missing data): counted as failed
 	Message    string // rendered, Indonesian
 }
 
