@@ -33,6 +33,7 @@ var commandList = func() []*command {
 		demoCommand(),
 		statsCommand(),
 		backupCommand(),
+		checkCommand(),
 		rulesCheckCommand(),
 		rulesTestCommand(),
 	}

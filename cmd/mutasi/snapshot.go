@@ -1,0 +1,124 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/mutasi/mutasi"
+	"github.com/mutasi/mutasi/rules"
+)
+
+// snapshot is the organisation as the policy engine needs it: positions
+// (with holders), units and aspirations by id, read once. Employees are not
+// held; commands stream them and pair each with its position here.
+type snapshot struct {
+	positions   map[string]*mutasi.Position
+	units       map[string]*mutasi.Unit
+	aspirations map[string]*mutasi.Aspiration
+}
+
+func loadSnapshot(ctx context.Context, dir mutasi.Directory) (*snapshot, error) {
+	s := &snapshot{
+		positions:   map[string]*mutasi.Position{},
+		units:       map[string]*mutasi.Unit{},
+		aspirations: map[string]*mutasi.Aspiration{},
+	}
+	positions, err := dir.Positions(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range positions {
+		s.positions[p.ID] = p
+	}
+	units, err := dir.Units(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, u := range units {
+		s.units[u.ID] = u
+	}
+	err = dir.EachAspiration(ctx, func(a *mutasi.Aspiration) error {
+		c := *a
+		c.Pilihan = append([]string(nil), a.Pilihan...)
+		s.aspirations[a.NIP] = &c
+		return nil
+	})
+	return s, err
+}
+
+// subject pairs an employee with their current position, unit and
+// aspiration. A position that is not in the snapshot (inactive) is looked
+// up in dir so that the explanation can still name it.
+func (s *snapshot) subject(e *mutasi.Employee) rules.Subject {
+	sub := rules.Subject{Employee: e, Current: s.positions[e.JabatanID], Aspiration: s.aspirations[e.NIP]}
+	if sub.Current != nil {
+		sub.Unit = s.units[sub.Current.UnitID]
+	}
+	return sub
+}
+
+// target returns the target position with its unit, or a clear error.
+func (s *snapshot) target(id string) (*rules.Target, error) {
+	p, ok := s.positions[id]
+	if !ok {
+		return nil, mutasi.Errorf(mutasi.ENOTFOUND, "jabatan tujuan %s tidak ada atau tidak aktif%s", id, s.suggestPosition(id))
+	}
+	return &rules.Target{Position: p, Unit: s.units[p.UnitID]}, nil
+}
+
+// vacancies returns every active position with room (kebutuhan > holders),
+// in id order, as targets.
+func (s *snapshot) vacancies() []*rules.Target {
+	var out []*rules.Target
+	for _, p := range sortedPositions(s.positions) {
+		if p.Vacancy() > 0 {
+			out = append(out, &rules.Target{Position: p, Unit: s.units[p.UnitID]})
+		}
+	}
+	return out
+}
+
+func sortedPositions(m map[string]*mutasi.Position) []*mutasi.Position {
+	list := make([]*mutasi.Position, 0, len(m))
+	for _, p := range m {
+		list = append(list, p)
+	}
+	sortBy(list, func(p *mutasi.Position) string { return p.ID })
+	return list
+}
+
+// suggestPosition names a close position id for a typo ("maksudnya ...?").
+func (s *snapshot) suggestPosition(id string) string {
+	best, bestDist := "", 4
+	upper := strings.ToUpper(id)
+	for pid := range s.positions {
+		if d := editDistance(upper, strings.ToUpper(pid)); d < bestDist || (d == bestDist && pid < best) {
+			best, bestDist = pid, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf("; maksudnya %s?", best)
+}
+
+// employee reads one employee by NIP with a message that says what to do.
+func employee(ctx context.Context, dir mutasi.Directory, nip string) (*mutasi.Employee, error) {
+	nip = strings.ReplaceAll(nip, " ", "") // NIPs are often pasted grouped
+	if _, err := mutasi.ParseNIP(nip); err != nil {
+		return nil, err
+	}
+	e, err := dir.Employee(ctx, nip)
+	if mutasi.ErrorCode(err) == mutasi.ENOTFOUND {
+		return nil, mutasi.Errorf(mutasi.ENOTFOUND, "pegawai dengan NIP %s tidak ada di basis data", mutasi.NIP(nip).Format())
+	}
+	if err != nil {
+		return nil, err
+	}
+	if !e.Active {
+		return nil, mutasi.Errorf(mutasi.ENOTFOUND, "pegawai %s (NIP %s) sudah tidak aktif", e.Nama, mutasi.NIP(nip).Format())
+	}
+	return e, nil
+}
+
