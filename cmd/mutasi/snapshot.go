@@ -121,4 +121,3 @@ func employee(ctx context.Context, dir mutasi.Directory, nip string) (*mutasi.Em
 	}
 	return e, nil
 }
-
