@@ -2,7 +2,6 @@ package rules
 
 import (
 	"encoding/json"
-	"strconv"
 	"time"
 )
 
@@ -142,9 +141,11 @@ func (p *Policy) evaluate(s Subject, target *Target, today time.Time, verbose bo
 	return ev.decision(s, target, verbose)
 }
 
-// decision renders the evaluator's current outcomes. Messages are written
-// into one buffer and cut from one string, so a decision costs a handful
-// of allocations however many rules there are.
+// decision renders the evaluator's current outcomes. Messages that vary
+// are written into one buffer and cut from one string; constant messages
+// (a rule that does not apply, a template without placeholders) are shared
+// strings. A decision costs a handful of allocations however many rules
+// there are.
 func (ev *evaluator) decision(s Subject, target *Target, verbose bool) Decision {
 	p := ev.p
 	d := Decision{
@@ -156,9 +157,15 @@ func (ev *evaluator) decision(s Subject, target *Target, verbose bool) Decision 
 	if target != nil && target.Position != nil {
 		d.Target = target.Position.ID
 	}
+	// ends[i] < 0 marks a constant message, kept in d.Rules[i].Message.
 	ends := ev.ends[:0]
 	ev.msg = ev.msg[:0]
 	for i, r := range p.Rules {
+		if k, ok := ev.constMessage(r, ev.outs[i]); ok {
+			d.Rules[i].Message = k
+			ends = append(ends, -1)
+			continue
+		}
 		ev.msg = ev.renderMessage(ev.msg, r, ev.outs[i], ev.errs[i])
 		ends = append(ends, len(ev.msg))
 	}
@@ -168,12 +175,13 @@ func (ev *evaluator) decision(s Subject, target *Target, verbose bool) Decision 
 	for i, r := range p.Rules {
 		o := ev.outs[i]
 		sev, passed := effective(r, o)
-		d.Rules[i] = RuleResult{
-			Rule: r, ID: r.ID, Severity: sev, Passed: passed,
-			Applicable: o != outNA, Errored: o == outError,
-			Message: all[start:ends[i]],
+		rr := &d.Rules[i]
+		rr.Rule, rr.ID, rr.Severity, rr.Passed = r, r.ID, sev, passed
+		rr.Applicable, rr.Errored = o != outNA, o == outError
+		if end := ends[i]; end >= 0 {
+			rr.Message = all[start:end]
+			start = end
 		}
-		start = ends[i]
 		if verbose {
 			if d.Values == nil {
 				d.Values = make([][]Value, len(p.Rules))
@@ -182,13 +190,38 @@ func (ev *evaluator) decision(s Subject, target *Target, verbose bool) Decision 
 		}
 	}
 	for i, t := range p.Terms {
-		part := ScorePart{Term: t, Value: ev.termVals[i], Applicable: !ev.termNA[i]}
+		part := &d.ScoreParts[i]
+		part.Term, part.Value, part.Applicable = t, ev.termVals[i], !ev.termNA[i]
 		if ev.termErrs[i] != nil {
 			part.Error = ev.termErrs[i].Error()
 		}
-		d.ScoreParts[i] = part
 	}
 	return d
+}
+
+// messageTemplate is the template a rule's outcome shows.
+func messageTemplate(r *Rule, o outcome) *template {
+	if (o == outFail || o == outWarn) && r.messageFailed != nil {
+		return r.messageFailed
+	}
+	return r.message
+}
+
+// constMessage returns the message of an outcome when it does not depend
+// on the evaluation. The expr VM path (tests, baseline) renders every
+// template in full.
+func (ev *evaluator) constMessage(r *Rule, o outcome) (string, bool) {
+	switch {
+	case o == outNA:
+		return msgNotApplicable, true
+	case o == outError || ev.p.forceVM:
+		return "", false
+	}
+	t := messageTemplate(r, o)
+	if t == nil {
+		return "", true
+	}
+	return t.konst, t.isKonst
 }
 
 func (ev *evaluator) renderMessage(b []byte, r *Rule, o outcome, err error) []byte {
@@ -198,65 +231,48 @@ func (ev *evaluator) renderMessage(b []byte, r *Rule, o outcome, err error) []by
 	case outError:
 		return append(b, err.Error()...)
 	}
-	t := r.message
-	if (o == outFail || o == outWarn) && r.messageFailed != nil {
-		t = r.messageFailed
-	}
-	return ev.renderTemplate(b, t)
-}
-
-func (ev *evaluator) renderTemplate(b []byte, t *template) []byte {
+	t := messageTemplate(r, o)
 	if t == nil {
 		return b
 	}
+	if ev.p.forceVM {
+		return ev.renderParts(b, t)
+	}
+	for i := range t.segs {
+		sg := &t.segs[i]
+		b = append(b, sg.lit...)
+		if sg.prog == nil {
+			continue
+		}
+		if sg.app != nil && ev.precheck(sg.prog) == nil {
+			b = sg.app(&ev.f, b)
+			continue
+		}
+		b = ev.appendEvaluated(b, sg.prog)
+	}
+	return b
+}
+
+// renderParts renders a template as written, every placeholder evaluated
+// on the expr VM: the reference the closure path is tested against.
+func (ev *evaluator) renderParts(b []byte, t *template) []byte {
 	for _, part := range t.parts {
 		if part.prog == nil {
 			b = append(b, part.literal...)
 			continue
 		}
-		if part.prog.hasFast && !ev.p.forceVM {
-			if err := ev.precheck(part.prog); err == nil {
-				b = ev.appendFast(b, part.prog)
-				continue
-			}
-		}
-		v, err := ev.evalAny(part.prog)
-		if err != nil {
-			b = append(b, "(?)"...)
-			continue
-		}
-		b = appendValue(b, v)
+		b = ev.appendEvaluated(b, part.prog)
 	}
 	return b
 }
 
-// appendFast formats a fast-compiled value without boxing it.
-func (ev *evaluator) appendFast(b []byte, p *program) []byte {
-	f := &ev.f
-	switch p.fast.k {
-	case kBool:
-		return appendBool(b, p.fast.b(f))
-	case kInt:
-		return strconv.AppendInt(b, int64(p.fast.i(f)), 10)
-	case kFloat:
-		return appendFloat(b, p.fast.f(f))
-	case kStr:
-		if p.fast.app != nil {
-			return p.fast.app(f, b)
-		}
-		return append(b, p.fast.s(f)...)
-	case kTime:
-		return append(b, longDate(time.Unix(p.fast.t(f), 0).UTC())...)
-	case kList:
-		for i, s := range p.fast.l(f) {
-			if i > 0 {
-				b = append(b, ", "...)
-			}
-			b = append(b, s...)
-		}
-		return b
+// appendEvaluated formats a placeholder through evalAny, showing (?) when
+// it cannot be evaluated (missing data, run-time error).
+func (ev *evaluator) appendEvaluated(b []byte, p *program) []byte {
+	v, err := ev.evalAny(p)
+	if err != nil {
+		return append(b, "(?)"...)
 	}
-	v, _ := ev.evalAny(p)
 	return appendValue(b, v)
 }
 

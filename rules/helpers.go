@@ -151,7 +151,8 @@ func helperSet(ref *Reference, fp *factParams) map[string]*helper {
 					return cexpr{}, unsupported{"format_tanggal arguments"}
 				}
 				get := args[0].t
-				return cexpr{k: kStr, s: func(f *frame) string { return longDate(time.Unix(get(f), 0).UTC()) }}, nil
+				return cexpr{k: kStr, s: func(f *frame) string { return longDate(time.Unix(get(f), 0).UTC()) },
+					app: func(f *frame, b []byte) []byte { return appendLongDate(b, time.Unix(get(f), 0).UTC()) }}, nil
 			},
 			vm: func(a ...any) (any, error) {
 				return longDate(a[0].(time.Time)), nil
@@ -240,10 +241,21 @@ var bulanNama = []string{"Januari", "Februari", "Maret", "April", "Mei", "Juni",
 	"Agustus", "September", "Oktober", "November", "Desember"}
 
 func longDate(t time.Time) string {
+	var b [32]byte
+	return string(appendLongDate(b[:0], t))
+}
+
+// appendLongDate writes a date in words: 7 Maret 2026.
+func appendLongDate(b []byte, t time.Time) []byte {
 	if t.IsZero() {
-		return "(kosong)"
+		return append(b, "(kosong)"...)
 	}
-	return fmt.Sprintf("%d %s %d", t.Day(), bulanNama[t.Month()-1], t.Year())
+	y, m, d := t.Date()
+	b = strconv.AppendInt(b, int64(d), 10)
+	b = append(b, ' ')
+	b = append(b, bulanNama[m-1]...)
+	b = append(b, ' ')
+	return strconv.AppendInt(b, int64(y), 10)
 }
 
 func fastDates(fn func(a, b time.Time) int) func(*fastCompiler, []cexpr) (cexpr, error) {

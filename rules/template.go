@@ -12,14 +12,34 @@ import (
 // template is a message with {{ expression }} placeholders, e.g.
 // "{{ tahun_bulan(employee.masa_jabatan_bulan) }} di jabatan sekarang
 // (minimal {{ params.masa_jabatan_min_tahun }} tahun)".
+//
+// parts is the template as written; the expr VM path renders from it.
+// segs is the same template prepared for the closure path: constants
+// (params, literals) are formatted once at compile time and merged with the
+// text around them, and every placeholder has a typed appender, so that
+// rendering is a loop of appends with no boxing and no formatting by
+// reflection. A template with no placeholder left is the string konst.
 type template struct {
 	parts []templatePart
 	paths []readPath
+
+	segs    []segment
+	konst   string
+	isKonst bool
 }
 
 type templatePart struct {
 	literal string
 	prog    *program // nil for a literal
+}
+
+// segment is literal text followed by one placeholder (prog), or only text
+// (prog nil, the end of a template). app appends the placeholder's value;
+// nil means the expression runs on the expr VM.
+type segment struct {
+	lit  string
+	prog *program
+	app  func(*frame, []byte) []byte
 }
 
 func (ce *compileEnv) compileTemplate(es *exprSrc, what string, errs *problemList) *template {
@@ -35,6 +55,7 @@ func (ce *compileEnv) compileTemplate(es *exprSrc, what string, errs *problemLis
 			if text != "" {
 				t.parts = append(t.parts, templatePart{literal: text})
 			}
+			t.prepare()
 			return t
 		}
 		if i > 0 {
@@ -59,6 +80,85 @@ func (ce *compileEnv) compileTemplate(es *exprSrc, what string, errs *problemLis
 	}
 }
 
+// prepare builds the segments of the closure path from parts.
+func (t *template) prepare() {
+	var lit []byte
+	for _, part := range t.parts {
+		switch {
+		case part.prog == nil:
+			lit = append(lit, part.literal...)
+		case part.prog.hasFast && part.prog.fast.konst:
+			lit = appendKonst(lit, &part.prog.fast)
+		default:
+			t.segs = append(t.segs, segment{lit: string(lit), prog: part.prog, app: fastAppender(part.prog)})
+			lit = lit[:0]
+		}
+	}
+	if len(t.segs) == 0 {
+		t.konst, t.isKonst = string(lit), true
+		return
+	}
+	if len(lit) > 0 {
+		t.segs = append(t.segs, segment{lit: string(lit)})
+	}
+}
+
+// appendKonst formats a constant as appendValue formats its value.
+func appendKonst(b []byte, e *cexpr) []byte {
+	switch e.k {
+	case kBool:
+		return appendBool(b, e.cb)
+	case kInt:
+		return strconv.AppendInt(b, int64(e.ci), 10)
+	case kFloat:
+		return appendFloat(b, e.cf)
+	case kStr:
+		return append(b, e.cs...)
+	case kList:
+		return appendJoin(b, e.cl, ", ")
+	}
+	panic("rules: constant of unknown kind") // konstOf makes no other kind
+}
+
+// fastAppender returns a typed appender for a placeholder that the closure
+// compiler took, formatting as appendValue does; nil sends it to the VM.
+func fastAppender(p *program) func(*frame, []byte) []byte {
+	if !p.hasFast {
+		return nil
+	}
+	e := p.fast
+	switch e.k {
+	case kBool:
+		get := e.b
+		return func(f *frame, b []byte) []byte { return appendBool(b, get(f)) }
+	case kInt:
+		get := e.i
+		return func(f *frame, b []byte) []byte { return strconv.AppendInt(b, int64(get(f)), 10) }
+	case kFloat:
+		get := e.f
+		return func(f *frame, b []byte) []byte { return appendFloat(b, get(f)) }
+	case kStr:
+		return appender(e)
+	case kTime:
+		get := e.t
+		return func(f *frame, b []byte) []byte { return appendLongDate(b, time.Unix(get(f), 0).UTC()) }
+	case kList:
+		get := e.l
+		return func(f *frame, b []byte) []byte { return appendJoin(b, get(f), ", ") }
+	}
+	return nil
+}
+
+func appendJoin(b []byte, l []string, sep string) []byte {
+	for i, s := range l {
+		if i > 0 {
+			b = append(b, sep...)
+		}
+		b = append(b, s...)
+	}
+	return b
+}
+
 // appendValue formats a value for people: Indonesian decimals (comma),
 // dates in words, yes/no.
 func appendValue(b []byte, v any) []byte {
@@ -74,7 +174,7 @@ func appendValue(b []byte, v any) []byte {
 	case string:
 		return append(b, x...)
 	case time.Time:
-		return append(b, longDate(x)...)
+		return appendLongDate(b, x)
 	case []string:
 		return append(b, strings.Join(x, ", ")...)
 	}
