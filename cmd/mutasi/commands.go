@@ -27,7 +27,6 @@ func commands() []*command { return commandList() }
 // commandList is a variable only so that tests can substitute a list.
 var commandList = func() []*command {
 	return []*command{
-		// Each command file adds its entry here.
 		importCommand(),
 		exportCommand(),
 		demoCommand(),
@@ -36,6 +35,7 @@ var commandList = func() []*command {
 		checkCommand(),
 		rulesCheckCommand(),
 		rulesTestCommand(),
+		rulesDiffCommand(),
 	}
 }
 
