@@ -36,6 +36,7 @@ var commandList = func() []*command {
 		rulesCheckCommand(),
 		rulesTestCommand(),
 		rulesDiffCommand(),
+		rulesWatchCommand(),
 	}
 }
 

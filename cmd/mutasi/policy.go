@@ -11,7 +11,11 @@ import (
 // compile is never used, and its error lists every problem with file, line
 // and column.
 func loadPolicy(a *app) (*rules.Policy, error) {
-	return rules.LoadDir(a.Policies)
+	p, err := rules.LoadDir(a.Policies)
+	if err != nil {
+		return nil, policyError(err)
+	}
+	return p, nil
 }
 
 // evaluationDate parses --date, defaulting to today.

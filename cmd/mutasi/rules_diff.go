@@ -97,7 +97,7 @@ Contoh:
 func loadPolicyDir(dir, which string) (*rules.Policy, error) {
 	p, err := rules.LoadDir(dir)
 	if err != nil {
-		return nil, fmt.Errorf("kebijakan %s (%s) tidak dapat dipakai:\n%s", which, dir, errorText(err))
+		return nil, fmt.Errorf("kebijakan %s (%s): %s", which, dir, errorText(policyError(err)))
 	}
 	return p, nil
 }

@@ -8,13 +8,18 @@ import (
 	"testing"
 )
 
-// policyCopy copies the default policy into a new directory, applying
+// policyCopy copies the default policy (rules, reference, tests) into a new directory, applying
 // textual replacements (old, new, old, new, ...) to mutasi.yaml.
 func policyCopy(t *testing.T, replacements ...string) string {
 	t.Helper()
 	dir := t.TempDir()
-	for _, f := range []string{"mutasi.yaml", "rumpun_pendidikan.yaml"} {
-		b, err := os.ReadFile(filepath.Join(policiesDir, f))
+	files, err := filepath.Glob(filepath.Join(policiesDir, "*.yaml"))
+	if err != nil || len(files) < 3 {
+		t.Fatalf("policy files %v, %v", files, err)
+	}
+	for _, path := range files {
+		f := filepath.Base(path)
+		b, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -102,7 +107,7 @@ func TestRulesDiffBadInput(t *testing.T) {
 		want string
 	}{
 		{[]string{"rules", "diff", policiesDir}, exitUsage, "perlu dua direktori kebijakan"},
-		{[]string{"rules", "diff", policiesDir, broken}, exitFailure, "kebijakan baru (" + broken + ") tidak dapat dipakai"},
+		{[]string{"rules", "diff", policiesDir, broken}, exitFailure, "kebijakan baru (" + broken + "): kebijakan tidak dapat dipakai (1 kesalahan)"},
 		{[]string{"rules", "diff", policiesDir, filepath.Join(t.TempDir(), "tidak-ada")}, exitFailure, "kebijakan baru"},
 		{[]string{"rules", "diff", policiesDir, policiesDir, "--samples", "-1"}, exitUsage, "--samples"},
 	}

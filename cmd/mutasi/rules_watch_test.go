@@ -1,0 +1,81 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// syncBuffer is a bytes.Buffer safe to read while the command writes.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// waitFor waits until out contains want, failing after a generous limit
+// (this is a wait for an event, not a timing assertion).
+func waitFor(t *testing.T, out *syncBuffer, want string) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for !strings.Contains(out.String(), want) {
+		if time.Now().After(deadline) {
+			t.Fatalf("no %q in output:\n%s", want, out.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func TestRulesWatchReloadsAndKeepsTheLastGoodPolicy(t *testing.T) {
+	dir := policyCopy(t)
+	path := filepath.Join(dir, "mutasi.yaml")
+	good, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	var out, errOut syncBuffer
+	done := make(chan int)
+	go func() {
+		done <- run(ctx, []string{"rules", "watch", dir}, strings.NewReader(""), &out, &errOut, func(string) string { return "" })
+	}()
+	waitFor(t, &out, "uji kebijakan: 33 kasus, 33 lulus, 0 gagal")
+
+	// A broken save is refused with its position; the old policy stays.
+	broken := strings.Replace(string(good), "severity: block", "severity: blok", 1)
+	if err := os.WriteFile(path, []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, &out, "DITOLAK, tetap memakai 2026.1+")
+	waitFor(t, &out, "mutasi.yaml:")
+
+	// A good save with a new version is loaded and tested.
+	next := strings.Replace(string(good), `version: "2026.1"`, `version: "2026.2"`, 1)
+	if err := os.WriteFile(path, []byte(next), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, &out, "dimuat ulang: kebijakan mutasi-default 2026.2+")
+	cancel()
+	if code := <-done; code != exitOK {
+		t.Errorf("exit %d, stderr %s", code, errOut.String())
+	}
+	if strings.Count(out.String(), "uji kebijakan: 33 kasus, 33 lulus, 0 gagal") != 2 {
+		t.Errorf("tests did not run after the start and the good reload:\n%s", out.String())
+	}
+}
