@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"time"
 
 	"github.com/mutasi/mutasi"
@@ -16,6 +17,35 @@ func loadPolicy(a *app) (*rules.Policy, error) {
 		return nil, policyError(err)
 	}
 	return p, nil
+}
+
+// effectiveHours is the policy's jam_kerja_efektif, so that every figure
+// of EJ agrees with the rules; without a usable policy, the regulation's
+// default.
+func effectiveHours(a *app) float64 {
+	p, err := rules.LoadDir(a.Policies)
+	if err != nil {
+		return mutasi.DefaultEffectiveHours
+	}
+	// Params hold int or float64, as written in the YAML.
+	switch h := p.Params["jam_kerja_efektif"].(type) {
+	case int:
+		if h > 0 {
+			return float64(h)
+		}
+	case float64:
+		if h > 0 {
+			return h
+		}
+	}
+	return mutasi.DefaultEffectiveHours
+}
+
+// flagSet reports whether the flag was given on the command line.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }
 
 // evaluationDate parses --date, defaulting to today.

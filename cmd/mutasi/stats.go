@@ -22,7 +22,9 @@ func statsCommand() *command {
 setiap unit (tersusun menurut induknya): jumlah pemangku jabatan, kebutuhan
 menurut ABK, beban kerja setahun, efisiensi jabatan (EJ) dan kelasnya.
 
-EJ = beban kerja (jam) / (pemangku × jam kerja efektif setahun).
+EJ = beban kerja (jam) / (pemangku × jam kerja efektif setahun). Jam kerja
+efektif diambil dari parameter jam_kerja_efektif kebijakan (--policies),
+atau 1250 bila kebijakan tidak dapat dimuat.
 Kelas: A > 1,00 (kelebihan beban) · B 0,81–1,00 · C 0,66–0,80 ·
 D 0,50–0,65 · E < 0,50 (kelebihan pegawai).
 
@@ -33,7 +35,7 @@ Contoh:
 	}
 	c.run = func(ctx context.Context, a *app, args []string) error {
 		fs := newFlagSet(a, c)
-		hours := fs.Float64("jam-efektif", mutasi.DefaultEffectiveHours, "jam kerja efektif setahun per pegawai")
+		hours := fs.Float64("jam-efektif", 0, "jam kerja efektif setahun per pegawai (bawaan: parameter jam_kerja_efektif kebijakan, atau 1250)")
 		asJSON := fs.Bool("json", false, "keluaran JSON")
 		pos, err := parseFlags(a, c, fs, args)
 		if err != nil {
@@ -42,8 +44,12 @@ Contoh:
 		if len(pos) > 0 {
 			return usagef("stats tidak menerima argumen, diberi %q", strings.Join(pos, " "))
 		}
-		if !(*hours > 0) || math.IsInf(*hours, 0) {
-			return usagef("--jam-efektif harus bilangan positif")
+		if flagSet(fs, "jam-efektif") {
+			if !(*hours > 0) || math.IsInf(*hours, 0) {
+				return usagef("--jam-efektif harus bilangan positif")
+			}
+		} else {
+			*hours = effectiveHours(a)
 		}
 		return showStats(ctx, a, *hours, *asJSON)
 	}

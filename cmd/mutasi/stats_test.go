@@ -106,3 +106,21 @@ func TestBackupCopiesAndNeverOverwrites(t *testing.T) {
 	}
 	mustRun(t, env, exitUsage, "backup")
 }
+
+// Without --jam-efektif, EJ uses the policy's jam_kerja_efektif, so that
+// stats and the rules never disagree about a unit's load.
+func TestStatsTakesEffectiveHoursFromThePolicy(t *testing.T) {
+	env := newDB(t)
+	importFixtures(t, env)
+	env["MUTASI_POLICIES"] = policyCopy(t, "jam_kerja_efektif: 1250", "jam_kerja_efektif: 1200")
+	out, _ := mustRun(t, env, exitOK, "stats")
+	// BKPSDM.MUT: 7237.5 / (4 × 1200) = 1.51
+	if !strings.Contains(out, "jam kerja efektif 1.200 jam/tahun") || !regexp.MustCompile(`(?m)^  BKPSDM\.MUT .* 1,51  A$`).MatchString(out) {
+		t.Errorf("stats did not use the policy's 1200 hours:\n%s", out)
+	}
+	env["MUTASI_POLICIES"] = t.TempDir() // no policy: the regulation's default
+	out, _ = mustRun(t, env, exitOK, "stats")
+	if !strings.Contains(out, "jam kerja efektif 1.250 jam/tahun") {
+		t.Errorf("stats without a policy:\n%s", out)
+	}
+}
