@@ -79,7 +79,7 @@ func nearest(name string, known []string) string {
 	}
 	best, bestDist := "", -1
 	for _, k := range known {
-		d := levenshtein(name, k)
+		d := mutasi.EditDistance(name, k)
 		if bestDist < 0 || d < bestDist {
 			best, bestDist = k, d
 		}
@@ -92,25 +92,4 @@ func nearest(name string, known []string) string {
 		return ""
 	}
 	return best
-}
-
-func levenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

@@ -93,7 +93,7 @@ func (s *snapshot) suggestPosition(id string) string {
 	best, bestDist := "", 4
 	upper := strings.ToUpper(id)
 	for pid := range s.positions {
-		if d := editDistance(upper, strings.ToUpper(pid)); d < bestDist || (d == bestDist && pid < best) {
+		if d := mutasi.EditDistance(upper, strings.ToUpper(pid)); d < bestDist || (d == bestDist && pid < best) {
 			best, bestDist = pid, d
 		}
 	}
