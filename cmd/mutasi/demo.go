@@ -118,7 +118,8 @@ func demoToDB(ctx context.Context, a *app, p *demo.Pemda, force bool) (map[strin
 	counts := map[string]int{}
 	for _, table := range mutasi.Tables() {
 		opt := mutasi.ImportOptions{File: table + " (demo)"}
-		stop := demoProgress(a, table, &opt)
+		var stop func()
+		opt.Progress, stop = progressLine(a, table+": %d baris …")
 		var res mutasi.ImportResult
 		switch table {
 		case mutasi.TableUnits:
@@ -182,24 +183,6 @@ func prepareDemoDB(ctx context.Context, a *app, force bool) error {
 			a.DB, n.Units+n.UnitsInactive, n.Positions+n.PositionsInactive, n.Employees+n.EmployeesInactive, proposals)
 	}
 	return nil
-}
-
-// demoProgress draws import progress on a terminal; the returned function
-// clears the line.
-func demoProgress(a *app, table string, opt *mutasi.ImportOptions) func() {
-	if !a.Terminal {
-		return func() {}
-	}
-	drawn := false
-	opt.Progress = func(rows int) {
-		drawn = true
-		fmt.Fprintf(a.Stderr, "\r%s: %d baris …", table, rows)
-	}
-	return func() {
-		if drawn {
-			fmt.Fprint(a.Stderr, "\r\033[K")
-		}
-	}
 }
 
 // demoToCSV writes the four tables as CSV files in dir with the writers of

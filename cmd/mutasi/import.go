@@ -93,18 +93,9 @@ func fileMissing(path string, err error) error {
 // importTable imports one table from path, drawing progress on a terminal.
 func importTable(ctx context.Context, a *app, imp mutasi.Importer, table, path string, opt mutasi.ImportOptions) (mutasi.ImportResult, error) {
 	opt.File = exchange.SourceName(path, table)
-	if a.Terminal {
-		drawn := false
-		opt.Progress = func(rows int) {
-			drawn = true
-			fmt.Fprintf(a.Stderr, "\r%s: %d baris dibaca …", table, rows)
-		}
-		defer func() {
-			if drawn {
-				fmt.Fprint(a.Stderr, "\r\033[K")
-			}
-		}()
-	}
+	var clear func()
+	opt.Progress, clear = progressLine(a, table+": %d baris dibaca …")
+	defer clear()
 	switch table {
 	case mutasi.TableUnits:
 		return imp.ImportUnits(ctx, exchange.Units(path), opt)

@@ -74,13 +74,10 @@ Contoh:
 			Today: today, Targets: snap.vacancies(), Samples: *samples,
 			Workers: runtime.GOMAXPROCS(0),
 		}
-		if a.Terminal {
-			opt.Progress = func(done int) { fmt.Fprintf(a.Stderr, "\rmenilai… %s pegawai", formatInt(done)) }
-		}
+		var clear func()
+		opt.Progress, clear = progressLine(a, "menilai… %d pegawai")
 		report, err := impact.Compare(ctx, old, new, opt, impact.Employees(ctx, db, snap.subject))
-		if a.Terminal {
-			fmt.Fprint(a.Stderr, "\r\033[K")
-		}
+		clear()
 		if err != nil {
 			return err
 		}
