@@ -3,6 +3,7 @@ package rules
 import (
 	"encoding/json"
 	"time"
+	"unsafe"
 )
 
 // Decision is the full answer for one employee, in general or for one
@@ -142,27 +143,17 @@ func (p *Policy) evaluate(s Subject, target *Target, today time.Time, verbose bo
 }
 
 // decision renders the evaluator's current outcomes. Messages that vary
-// are written into one buffer and cut from one string; constant messages
-// (a rule that does not apply, a template without placeholders) are shared
-// strings. A decision costs a handful of allocations however many rules
-// there are.
+// are written into the evaluator's buffer, then copied into the decision's
+// own memory (decisionMem: one allocation with the rule results and score
+// parts) and cut from it; constant messages (a rule that does not apply, a
+// template without placeholders) are shared strings.
 func (ev *evaluator) decision(s Subject, target *Target, verbose bool) Decision {
 	p := ev.p
-	d := Decision{
-		NIP: s.Employee.NIP, Date: ev.today.t, PolicyVersion: p.versionID,
-		Eligible: ev.eligible(), Score: ev.score(),
-		Rules:      make([]RuleResult, len(p.Rules)),
-		ScoreParts: make([]ScorePart, len(p.Terms)),
-	}
-	if target != nil && target.Position != nil {
-		d.Target = target.Position.ID
-	}
-	// ends[i] < 0 marks a constant message, kept in d.Rules[i].Message.
+	// ends[i] < 0 marks a constant message.
 	ends := ev.ends[:0]
 	ev.msg = ev.msg[:0]
 	for i, r := range p.Rules {
-		if k, ok := ev.constMessage(r, ev.outs[i]); ok {
-			d.Rules[i].Message = k
+		if _, ok := ev.constMessage(r, ev.outs[i]); ok {
 			ends = append(ends, -1)
 			continue
 		}
@@ -170,17 +161,29 @@ func (ev *evaluator) decision(s Subject, target *Target, verbose bool) Decision 
 		ends = append(ends, len(ev.msg))
 	}
 	ev.ends = ends
-	all := string(ev.msg)
+	rules, parts, buf := p.mem.alloc(len(ev.msg))
+	copy(buf, ev.msg)
+	all := unsafe.String(unsafe.SliceData(buf), len(buf))
+	d := Decision{
+		NIP: s.Employee.NIP, Date: ev.today.t, PolicyVersion: p.versionID,
+		Eligible: ev.eligible(), Score: ev.score(),
+		Rules: rules, ScoreParts: parts,
+	}
+	if target != nil && target.Position != nil {
+		d.Target = target.Position.ID
+	}
 	start := 0
 	for i, r := range p.Rules {
 		o := ev.outs[i]
 		sev, passed := effective(r, o)
-		rr := &d.Rules[i]
+		rr := &rules[i]
 		rr.Rule, rr.ID, rr.Severity, rr.Passed = r, r.ID, sev, passed
 		rr.Applicable, rr.Errored = o != outNA, o == outError
 		if end := ends[i]; end >= 0 {
 			rr.Message = all[start:end]
 			start = end
+		} else {
+			rr.Message, _ = ev.constMessage(r, o)
 		}
 		if verbose {
 			if d.Values == nil {
@@ -190,7 +193,7 @@ func (ev *evaluator) decision(s Subject, target *Target, verbose bool) Decision 
 		}
 	}
 	for i, t := range p.Terms {
-		part := &d.ScoreParts[i]
+		part := &parts[i]
 		part.Term, part.Value, part.Applicable = t, ev.termVals[i], !ev.termNA[i]
 		if ev.termErrs[i] != nil {
 			part.Error = ev.termErrs[i].Error()
@@ -237,6 +240,16 @@ func (ev *evaluator) renderMessage(b []byte, r *Rule, o outcome, err error) []by
 	}
 	if ev.p.forceVM {
 		return ev.renderParts(b, t)
+	}
+	if ev.clear(&t.guard) {
+		for i := range t.segs {
+			sg := &t.segs[i]
+			b = append(b, sg.lit...)
+			if sg.app != nil {
+				b = sg.app(&ev.f, b)
+			}
+		}
+		return b
 	}
 	for i := range t.segs {
 		sg := &t.segs[i]

@@ -387,6 +387,9 @@ var errMemoryBudget = errors.New("ekspresi memakai memori melebihi batas; sederh
 
 // evalRule evaluates one rule completely: when, require, warn_unless.
 func (ev *evaluator) evalRule(r *Rule) (outcome, error) {
+	if ev.clear(&r.guard) {
+		return ev.evalRuleFast(r)
+	}
 	if r.when != nil {
 		ok, err := ev.evalBool(r.when)
 		if err != nil {
@@ -416,6 +419,10 @@ func (ev *evaluator) evalRule(r *Rule) (outcome, error) {
 }
 
 func (ev *evaluator) evalTerm(i int, t *Term) {
+	if ev.clear(&t.guard) {
+		ev.evalTermFast(i, t)
+		return
+	}
 	ev.termNA[i], ev.termErrs[i], ev.termVals[i] = false, nil, 0
 	if t.when != nil {
 		ok, err := ev.evalBool(t.when)

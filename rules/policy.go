@@ -34,6 +34,7 @@ type Policy struct {
 	ce         *compileEnv
 	fp         factParams
 	pool       evaluatorPool
+	mem        decisionMem
 	versionID  string
 	forceVM    bool // tests and baseline benchmarks: run every expression on the expr VM
 }
@@ -50,6 +51,7 @@ type Rule struct {
 	when, require, warnUnless *program
 	message, messageFailed    *template
 	class                     exprClass
+	guard                     guard // of when, require and warn_unless
 }
 
 // Term is one weighted part of the score.
@@ -62,6 +64,7 @@ type Term struct {
 
 	value, when *program
 	class       exprClass
+	guard       guard // of when and value
 	weightLine  int
 	weightCol   int
 }
@@ -253,6 +256,7 @@ func Compile(files []File, refFile *File) (*Policy, error) {
 		r.message = ce.compileTemplate(rs.message, label+": message", &errs)
 		r.messageFailed = ce.compileTemplate(rs.msgFailed, label+": message_failed", &errs)
 		r.class = classOf(r.when, r.require, r.warnUnless)
+		r.guard = newGuard(r.when, r.require, r.warnUnless)
 		p.Rules = append(p.Rules, r)
 	}
 	seenTerm := map[string]*termSpec{}
@@ -272,6 +276,7 @@ func Compile(files []File, refFile *File) (*Policy, error) {
 		t.value = ce.compile(ts.value, kFloat, label+": value", &errs)
 		t.when = ce.compile(ts.when, kBool, label+": when", &errs)
 		t.class = classOf(t.value, t.when)
+		t.guard = newGuard(t.when, t.value)
 		p.Terms = append(p.Terms, t)
 	}
 	if err := errs.err(); err != nil {
@@ -279,6 +284,7 @@ func Compile(files []File, refFile *File) (*Policy, error) {
 	}
 	p.versionID = p.Version + "+" + p.Hash[:12]
 	p.pool.init(p)
+	p.mem.init(len(p.Rules), len(p.Terms))
 	return p, nil
 }
 

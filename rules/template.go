@@ -24,6 +24,7 @@ type template struct {
 	paths []readPath
 
 	segs    []segment
+	guard   guard // of the placeholders in segs
 	konst   string
 	isKonst bool
 }
@@ -100,6 +101,14 @@ func (t *template) prepare() {
 	}
 	if len(lit) > 0 {
 		t.segs = append(t.segs, segment{lit: string(lit)})
+	}
+	progs := make([]*program, 0, len(t.segs))
+	for _, sg := range t.segs {
+		progs = append(progs, sg.prog)
+	}
+	t.guard = newGuard(progs...)
+	for _, sg := range t.segs {
+		t.guard.fast = t.guard.fast && (sg.prog == nil || sg.app != nil)
 	}
 }
 

@@ -1,0 +1,74 @@
+package rules
+
+import (
+	"math/bits"
+	"reflect"
+	"sync/atomic"
+	"unsafe"
+)
+
+// decisionMem allocates what a Decision owns — its rule results, its score
+// parts and the bytes of its messages — as one object, where separate
+// slices and a string would cost three allocations. The object's type is a
+// struct built with reflect.StructOf,
+//
+//	struct { R [rules]RuleResult; P [terms]ScorePart; B [capacity]byte }
+//
+// so the garbage collector knows where its pointers are and does not scan
+// the message bytes at the end. The capacity is rounded up to one of four
+// steps per power of two, and a type is built once per capacity a policy
+// meets. Each Decision gets a new object: nothing is pooled or reused, so a
+// Decision stays valid and unchanged forever.
+type decisionMem struct {
+	nr, nt  int
+	partOff uintptr
+	byteOff uintptr
+	types   [64 * 4]atomic.Pointer[memType] // by capacity class (memClass)
+}
+
+type memType struct {
+	typ      reflect.Type
+	capacity int
+}
+
+func (m *decisionMem) init(rules, terms int) {
+	m.nr, m.nt = rules, terms
+	t := m.structOf(0)
+	m.partOff, m.byteOff = t.Field(1).Offset, t.Field(2).Offset
+}
+
+func (m *decisionMem) structOf(capacity int) reflect.Type {
+	return reflect.StructOf([]reflect.StructField{
+		{Name: "R", Type: reflect.ArrayOf(m.nr, reflect.TypeFor[RuleResult]())},
+		{Name: "P", Type: reflect.ArrayOf(m.nt, reflect.TypeFor[ScorePart]())},
+		{Name: "B", Type: reflect.ArrayOf(capacity, reflect.TypeFor[byte]())},
+	})
+}
+
+// memClass rounds n up to a capacity class (at most a quarter more) and
+// returns the class's index.
+func memClass(n int) (capacity, index int) {
+	if n <= 128 {
+		return 128, 0
+	}
+	l := bits.Len(uint(n - 1)) // n is in (2^(l-1), 2^l]
+	step := 1 << (l - 3)
+	capacity = (n + step - 1) &^ (step - 1) // 5, 6, 7 or 8 steps
+	return capacity, l*4 + capacity>>(l-3) - 5
+}
+
+// alloc returns zeroed rule results and score parts and a message buffer of
+// length n, all in one new object.
+func (m *decisionMem) alloc(n int) ([]RuleResult, []ScorePart, []byte) {
+	capacity, ci := memClass(n)
+	mt := m.types[ci].Load()
+	if mt == nil {
+		mt = &memType{typ: m.structOf(capacity), capacity: capacity}
+		m.types[ci].Store(mt) // racing stores build equal types; either will do
+	}
+	base := reflect.New(mt.typ).UnsafePointer()
+	rules := unsafe.Slice((*RuleResult)(base), m.nr)
+	parts := unsafe.Slice((*ScorePart)(unsafe.Add(base, m.partOff)), m.nt)
+	buf := unsafe.Slice((*byte)(unsafe.Add(base, m.byteOff)), capacity)[:n:n]
+	return rules, parts, buf
+}

@@ -1,0 +1,100 @@
+package rules
+
+import (
+	"runtime"
+	"strings"
+	"testing"
+	"unsafe"
+)
+
+// TestDecisionsOwnTheirMemory checks that decisions from the same pooled
+// evaluator share nothing that a later evaluation rewrites: messages,
+// rule results and score parts stay as they were, through garbage
+// collections, and appending to one slice does not touch the other.
+func TestDecisionsOwnTheirMemory(t *testing.T) {
+	p := loadDefault(t)
+	subjects, _ := genData(300)
+	type snapshot struct {
+		msgs   []string
+		passed []bool
+		parts  []float64
+	}
+	take := func(d Decision) snapshot {
+		var s snapshot
+		for _, r := range d.Rules {
+			s.msgs = append(s.msgs, strings.Clone(r.Message))
+			s.passed = append(s.passed, r.Passed)
+		}
+		for _, sp := range d.ScoreParts {
+			s.parts = append(s.parts, sp.Value)
+		}
+		return s
+	}
+	var kept []Decision
+	var want []snapshot
+	for i, s := range subjects {
+		d := p.Evaluate(s, benchTarget(), benchToday)
+		if i%10 == 0 {
+			kept = append(kept, d)
+			want = append(want, take(d))
+		}
+	}
+	runtime.GC()
+	for range 3 {
+		for _, s := range subjects {
+			p.Evaluate(s, benchTarget(), benchToday)
+		}
+		runtime.GC()
+	}
+	for i, d := range kept {
+		got := take(d)
+		for j := range got.msgs {
+			if got.msgs[j] != want[i].msgs[j] || got.passed[j] != want[i].passed[j] {
+				t.Fatalf("decision %d rule %d: got %q passed=%v, want %q passed=%v",
+					i, j, got.msgs[j], got.passed[j], want[i].msgs[j], want[i].passed[j])
+			}
+		}
+		for j := range got.parts {
+			if got.parts[j] != want[i].parts[j] {
+				t.Fatalf("decision %d part %d: got %v, want %v", i, j, got.parts[j], want[i].parts[j])
+			}
+		}
+	}
+	a, b := kept[0], kept[1]
+	if &a.Rules[0] == &b.Rules[0] || &a.ScoreParts[0] == &b.ScoreParts[0] {
+		t.Fatal("two decisions share rule results or score parts")
+	}
+	if len(a.Rules[0].Message) > 0 && len(b.Rules[0].Message) > 0 &&
+		unsafe.StringData(a.Rules[0].Message) == unsafe.StringData(b.Rules[0].Message) {
+		t.Fatal("two decisions share message bytes")
+	}
+	before := a.ScoreParts[0]
+	grown := append(a.Rules, RuleResult{ID: "tambahan"})
+	if a.ScoreParts[0] != before || grown[len(a.Rules)].ID != "tambahan" {
+		t.Fatal("appending to Rules changed ScoreParts")
+	}
+	a.Rules[0].Message = "diubah"
+	if b.Rules[0].Message == "diubah" {
+		t.Fatal("changing one decision changed another")
+	}
+}
+
+func TestMemClass(t *testing.T) {
+	seen := map[int]int{} // index → capacity
+	for n := 0; n <= 1<<16; n++ {
+		capacity, index := memClass(n)
+		if capacity < n || (n > 128 && capacity > n+n/4) {
+			t.Fatalf("memClass(%d) capacity %d: want at least n and at most a quarter more", n, capacity)
+		}
+		if index < 0 || index >= len(decisionMem{}.types) {
+			t.Fatalf("memClass(%d) index %d out of range", n, index)
+		}
+		if c, ok := seen[index]; ok && c != capacity {
+			t.Fatalf("index %d used for capacities %d and %d", index, c, capacity)
+		}
+		seen[index] = capacity
+	}
+	if c, i := memClass(1 << 40); i >= len(decisionMem{}.types) || c < 1<<40 {
+		t.Fatalf("memClass(2^40) = %d, %d", c, i)
+	}
+}
