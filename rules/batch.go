@@ -151,10 +151,9 @@ func (b *Batch) combine(ti int) {
 func (ev *evaluator) verdict() Verdict {
 	v := Verdict{Eligible: true, Score: ev.score()}
 	for i, r := range ev.p.Rules {
-		sev, ok := effective(r, ev.outs[i])
-		if !ok {
+		if o := ev.outs[i]; o != outPass && o != outNA {
 			v.Failed.set(i)
-			if sev == SeverityBlock {
+			if blocks(r, o) {
 				v.Blocking.set(i)
 				v.Eligible = false
 			}

@@ -149,24 +149,26 @@ func (p *Policy) evaluate(s Subject, target *Target, today time.Time, verbose bo
 // template without placeholders) are shared strings.
 func (ev *evaluator) decision(s Subject, target *Target, verbose bool) Decision {
 	p := ev.p
-	// ends[i] < 0 marks a constant message.
-	ends := ev.ends[:0]
+	// ends[i] < 0 marks a constant message, kept in konst[i].
+	ends, konst := ev.ends[:0], ev.konst[:0]
 	ev.msg = ev.msg[:0]
 	for i, r := range p.Rules {
-		if _, ok := ev.constMessage(r, ev.outs[i]); ok {
+		k, ok := ev.constMessage(r, ev.outs[i])
+		konst = append(konst, k)
+		if ok {
 			ends = append(ends, -1)
 			continue
 		}
 		ev.msg = ev.renderMessage(ev.msg, r, ev.outs[i], ev.errs[i])
 		ends = append(ends, len(ev.msg))
 	}
-	ev.ends = ends
+	ev.ends, ev.konst = ends, konst
 	rules, parts, buf := p.mem.alloc(len(ev.msg))
 	copy(buf, ev.msg)
 	all := unsafe.String(unsafe.SliceData(buf), len(buf))
 	d := Decision{
 		NIP: s.Employee.NIP, Date: ev.today.t, PolicyVersion: p.versionID,
-		Eligible: ev.eligible(), Score: ev.score(),
+		Eligible: true, Score: ev.score(),
 		Rules: rules, ScoreParts: parts,
 	}
 	if target != nil && target.Position != nil {
@@ -176,6 +178,9 @@ func (ev *evaluator) decision(s Subject, target *Target, verbose bool) Decision 
 	for i, r := range p.Rules {
 		o := ev.outs[i]
 		sev, passed := effective(r, o)
+		if blocks(r, o) {
+			d.Eligible = false
+		}
 		rr := &rules[i]
 		rr.Rule, rr.ID, rr.Severity, rr.Passed = r, r.ID, sev, passed
 		rr.Applicable, rr.Errored = o != outNA, o == outError
@@ -183,7 +188,7 @@ func (ev *evaluator) decision(s Subject, target *Target, verbose bool) Decision 
 			rr.Message = all[start:end]
 			start = end
 		} else {
-			rr.Message, _ = ev.constMessage(r, o)
+			rr.Message = konst[i]
 		}
 		if verbose {
 			if d.Values == nil {

@@ -15,7 +15,7 @@ import (
 //	struct { R [rules]RuleResult; P [terms]ScorePart; B [capacity]byte }
 //
 // so the garbage collector knows where its pointers are and does not scan
-// the message bytes at the end. The capacity is rounded up to one of four
+// the message bytes at the end. The capacity is rounded up to one of eight
 // steps per power of two, and a type is built once per capacity a policy
 // meets. Each Decision gets a new object: nothing is pooled or reused, so a
 // Decision stays valid and unchanged forever.
@@ -23,7 +23,7 @@ type decisionMem struct {
 	nr, nt  int
 	partOff uintptr
 	byteOff uintptr
-	types   [64 * 4]atomic.Pointer[memType] // by capacity class (memClass)
+	types   [64 * 8]atomic.Pointer[memType] // by capacity class (memClass)
 }
 
 type memType struct {
@@ -45,16 +45,16 @@ func (m *decisionMem) structOf(capacity int) reflect.Type {
 	})
 }
 
-// memClass rounds n up to a capacity class (at most a quarter more) and
+// memClass rounds n up to a capacity class (at most an eighth more) and
 // returns the class's index.
 func memClass(n int) (capacity, index int) {
 	if n <= 128 {
 		return 128, 0
 	}
 	l := bits.Len(uint(n - 1)) // n is in (2^(l-1), 2^l]
-	step := 1 << (l - 3)
-	capacity = (n + step - 1) &^ (step - 1) // 5, 6, 7 or 8 steps
-	return capacity, l*4 + capacity>>(l-3) - 5
+	step := 1 << (l - 4)
+	capacity = (n + step - 1) &^ (step - 1) // 9 to 16 steps
+	return capacity, l*8 + capacity>>(l-4) - 9
 }
 
 // alloc returns zeroed rule results and score parts and a message buffer of

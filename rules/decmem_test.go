@@ -83,8 +83,8 @@ func TestMemClass(t *testing.T) {
 	seen := map[int]int{} // index → capacity
 	for n := 0; n <= 1<<16; n++ {
 		capacity, index := memClass(n)
-		if capacity < n || (n > 128 && capacity > n+n/4) {
-			t.Fatalf("memClass(%d) capacity %d: want at least n and at most a quarter more", n, capacity)
+		if capacity < n || (n > 128 && capacity > n+n/8) {
+			t.Fatalf("memClass(%d) capacity %d: want at least n and at most an eighth more", n, capacity)
 		}
 		if index < 0 || index >= len(decisionMem{}.types) {
 			t.Fatalf("memClass(%d) index %d out of range", n, index)

@@ -37,6 +37,9 @@ type evaluator struct {
 	miss  [numFactRoots]uint64
 	today day
 
+	todayArg time.Time // what today was computed from
+	todaySet bool
+
 	vm       vm.VM
 	env      reflect.Value // expr VM env, built on first need per evaluation
 	envValid bool
@@ -52,6 +55,7 @@ type evaluator struct {
 	termNA    []bool
 	msg       []byte
 	ends      []int
+	konst     []string    // constant messages of the decision being rendered
 	tstate    targetState // the target of Evaluate, reused
 }
 
@@ -76,7 +80,10 @@ func (p *Policy) putEvaluator(ev *evaluator) { p.pool.Put(ev) }
 
 // setToday fixes the evaluation date.
 func (ev *evaluator) setToday(today time.Time) {
-	ev.today = newDay(today)
+	// Most evaluations of a pooled evaluator ask about the same day.
+	if !ev.todaySet || today != ev.todayArg {
+		ev.today, ev.todayArg, ev.todaySet = newDay(today), today, true
+	}
 	ev.f.today = ev.today.t
 	ev.f.todaySec = ev.today.t.Unix()
 	ev.envValid = false
@@ -481,14 +488,10 @@ func effective(r *Rule, o outcome) (Severity, bool) {
 	return r.Severity, false
 }
 
-// eligible: no rule with severity block failed (errors on block rules count).
-func (ev *evaluator) eligible() bool {
-	for i, r := range ev.p.Rules {
-		if sev, ok := effective(r, ev.outs[i]); !ok && sev == SeverityBlock {
-			return false
-		}
-	}
-	return true
+// blocks reports whether an outcome makes the move not allowed: the rule
+// failed or erred and its severity is block (a warning never blocks).
+func blocks(r *Rule, o outcome) bool {
+	return r.block && (o == outFail || o == outError)
 }
 
 var _ = mutasi.Day

@@ -52,6 +52,7 @@ type Rule struct {
 	message, messageFailed    *template
 	class                     exprClass
 	guard                     guard // of when, require and warn_unless
+	block                     bool  // Severity is block
 }
 
 // Term is one weighted part of the score.
@@ -257,6 +258,7 @@ func Compile(files []File, refFile *File) (*Policy, error) {
 		r.messageFailed = ce.compileTemplate(rs.msgFailed, label+": message_failed", &errs)
 		r.class = classOf(r.when, r.require, r.warnUnless)
 		r.guard = newGuard(r.when, r.require, r.warnUnless)
+		r.block = r.Severity == SeverityBlock
 		p.Rules = append(p.Rules, r)
 	}
 	seenTerm := map[string]*termSpec{}

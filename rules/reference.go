@@ -160,7 +160,25 @@ func normalize(s string) string { return string(normalizeInto(nil, s)) }
 
 func normalizeInto(buf []byte, s string) []byte {
 	space := false
-	for _, r := range s {
+	// ASCII, the usual case, byte by byte; the rest rune by rune.
+	i := 0
+	for ; i < len(s) && s[i] < utf8.RuneSelf; i++ {
+		c := s[i]
+		switch c {
+		case ' ', '\t', '\n', '\v', '\f', '\r': // unicode.IsSpace below U+0080
+			space = len(buf) > 0
+			continue
+		}
+		if space {
+			buf = append(buf, ' ')
+			space = false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	for _, r := range s[i:] {
 		if unicode.IsSpace(r) {
 			space = len(buf) > 0
 			continue
