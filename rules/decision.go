@@ -177,13 +177,14 @@ func (ev *evaluator) decision(s Subject, target *Target, verbose bool) Decision 
 	start := 0
 	for i, r := range p.Rules {
 		o := ev.outs[i]
-		sev, passed := effective(r, o)
 		if blocks(r, o) {
 			d.Eligible = false
 		}
-		rr := &rules[i]
-		rr.Rule, rr.ID, rr.Severity, rr.Passed = r, r.ID, sev, passed
-		rr.Applicable, rr.Errored = o != outNA, o == outError
+		rr := &rules[i] // Rule, ID and Severity come from the prototype
+		if o == outWarn {
+			rr.Severity = SeverityWarn
+		}
+		rr.Passed, rr.Applicable, rr.Errored = o == outPass || o == outNA, o != outNA, o == outError
 		if end := ends[i]; end >= 0 {
 			rr.Message = all[start:end]
 			start = end
@@ -197,9 +198,9 @@ func (ev *evaluator) decision(s Subject, target *Target, verbose bool) Decision 
 			d.Values[i] = ev.values(r)
 		}
 	}
-	for i, t := range p.Terms {
-		part := &parts[i]
-		part.Term, part.Value, part.Applicable = t, ev.termVals[i], !ev.termNA[i]
+	for i := range p.Terms {
+		part := &parts[i] // Term comes from the prototype
+		part.Value, part.Applicable = ev.termVals[i], !ev.termNA[i]
 		if ev.termErrs[i] != nil {
 			part.Error = ev.termErrs[i].Error()
 		}

@@ -19,9 +19,15 @@ import (
 // steps per power of two, and a type is built once per capacity a policy
 // meets. Each Decision gets a new object: nothing is pooled or reused, so a
 // Decision stays valid and unchanged forever.
+//
+// The rule results and score parts start as copies of prototypes holding
+// what never changes (rule, id, declared severity; term), one bulk copy
+// instead of a store per field.
 type decisionMem struct {
-	nr, nt  int
-	partOff uintptr
+	nr, nt     int
+	protoRules []RuleResult
+	protoParts []ScorePart
+	partOff    uintptr
 	byteOff uintptr
 	types   [64 * 8]atomic.Pointer[memType] // by capacity class (memClass)
 }
@@ -31,8 +37,16 @@ type memType struct {
 	capacity int
 }
 
-func (m *decisionMem) init(rules, terms int) {
-	m.nr, m.nt = rules, terms
+func (m *decisionMem) init(rules []*Rule, terms []*Term) {
+	m.nr, m.nt = len(rules), len(terms)
+	m.protoRules = make([]RuleResult, len(rules))
+	for i, r := range rules {
+		m.protoRules[i] = RuleResult{Rule: r, ID: r.ID, Severity: r.Severity}
+	}
+	m.protoParts = make([]ScorePart, len(terms))
+	for i, t := range terms {
+		m.protoParts[i] = ScorePart{Term: t}
+	}
 	t := m.structOf(0)
 	m.partOff, m.byteOff = t.Field(1).Offset, t.Field(2).Offset
 }
@@ -57,8 +71,8 @@ func memClass(n int) (capacity, index int) {
 	return capacity, l*8 + capacity>>(l-4) - 9
 }
 
-// alloc returns zeroed rule results and score parts and a message buffer of
-// length n, all in one new object.
+// alloc returns rule results and score parts copied from the prototypes
+// and a message buffer of length n, all in one new object.
 func (m *decisionMem) alloc(n int) ([]RuleResult, []ScorePart, []byte) {
 	capacity, ci := memClass(n)
 	mt := m.types[ci].Load()
@@ -70,5 +84,7 @@ func (m *decisionMem) alloc(n int) ([]RuleResult, []ScorePart, []byte) {
 	rules := unsafe.Slice((*RuleResult)(base), m.nr)
 	parts := unsafe.Slice((*ScorePart)(unsafe.Add(base, m.partOff)), m.nt)
 	buf := unsafe.Slice((*byte)(unsafe.Add(base, m.byteOff)), capacity)[:n:n]
+	copy(rules, m.protoRules)
+	copy(parts, m.protoParts)
 	return rules, parts, buf
 }

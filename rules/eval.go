@@ -477,17 +477,6 @@ func (ev *evaluator) score() float64 {
 	return math.Round(sum/wsum*10000) / 100
 }
 
-// effective reports the severity an outcome carries and whether it passed.
-func effective(r *Rule, o outcome) (Severity, bool) {
-	switch o {
-	case outPass, outNA:
-		return r.Severity, true
-	case outWarn:
-		return SeverityWarn, false
-	}
-	return r.Severity, false
-}
-
 // blocks reports whether an outcome makes the move not allowed: the rule
 // failed or erred and its severity is block (a warning never blocks).
 func blocks(r *Rule, o outcome) bool {

@@ -286,7 +286,7 @@ func Compile(files []File, refFile *File) (*Policy, error) {
 	}
 	p.versionID = p.Version + "+" + p.Hash[:12]
 	p.pool.init(p)
-	p.mem.init(len(p.Rules), len(p.Terms))
+	p.mem.init(p.Rules, p.Terms)
 	return p, nil
 }
 
