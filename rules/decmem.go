@@ -28,8 +28,8 @@ type decisionMem struct {
 	protoRules []RuleResult
 	protoParts []ScorePart
 	partOff    uintptr
-	byteOff uintptr
-	types   [64 * 8]atomic.Pointer[memType] // by capacity class (memClass)
+	byteOff    uintptr
+	types      [64 * 8]atomic.Pointer[memType] // by capacity class (memClass)
 }
 
 type memType struct {
