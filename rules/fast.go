@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"strconv"
 	"strings"
 	"time"
 	"unsafe"
@@ -237,9 +238,8 @@ func (c *fastCompiler) member(n *ast.MemberNode) (cexpr, error) {
 	case kFloat:
 		e.f = load[float64](r, off)
 	case kStr:
-		get := load[string](r, off)
-		e.s = get
-		e.app = func(f *frame, b []byte) []byte { return append(b, get(f)...) }
+		e.s = load[string](r, off)
+		e.app = appendStrField(r, off)
 	case kList:
 		e.l = load[[]string](r, off)
 	case kTime:
@@ -264,6 +264,41 @@ func load[T any](r rootIndex, off uintptr) func(*frame) T {
 		return func(f *frame) T { return *(*T)(unsafe.Add(unsafe.Pointer(f.tgt), off)) }
 	}
 	return func(f *frame) T { return *(*T)(unsafe.Add(unsafe.Pointer(f.asp), off)) }
+}
+
+// appendStrField appends the string field at off of root r: one call per
+// placeholder instead of an appender calling a loader.
+func appendStrField(r rootIndex, off uintptr) func(*frame, []byte) []byte {
+	switch r {
+	case idxEmployee:
+		return func(f *frame, b []byte) []byte { return append(b, *(*string)(unsafe.Add(unsafe.Pointer(f.emp), off))...) }
+	case idxCurrent:
+		return func(f *frame, b []byte) []byte { return append(b, *(*string)(unsafe.Add(unsafe.Pointer(f.cur), off))...) }
+	case idxTarget:
+		return func(f *frame, b []byte) []byte { return append(b, *(*string)(unsafe.Add(unsafe.Pointer(f.tgt), off))...) }
+	}
+	return func(f *frame, b []byte) []byte { return append(b, *(*string)(unsafe.Add(unsafe.Pointer(f.asp), off))...) }
+}
+
+// appendIntField appends the int field at off of root r in decimal.
+func appendIntField(r rootIndex, off uintptr) func(*frame, []byte) []byte {
+	switch r {
+	case idxEmployee:
+		return func(f *frame, b []byte) []byte {
+			return strconv.AppendInt(b, int64(*(*int)(unsafe.Add(unsafe.Pointer(f.emp), off))), 10)
+		}
+	case idxCurrent:
+		return func(f *frame, b []byte) []byte {
+			return strconv.AppendInt(b, int64(*(*int)(unsafe.Add(unsafe.Pointer(f.cur), off))), 10)
+		}
+	case idxTarget:
+		return func(f *frame, b []byte) []byte {
+			return strconv.AppendInt(b, int64(*(*int)(unsafe.Add(unsafe.Pointer(f.tgt), off))), 10)
+		}
+	}
+	return func(f *frame, b []byte) []byte {
+		return strconv.AppendInt(b, int64(*(*int)(unsafe.Add(unsafe.Pointer(f.asp), off))), 10)
+	}
 }
 
 func (c *fastCompiler) unary(n *ast.UnaryNode) (cexpr, error) {
@@ -453,7 +488,16 @@ func equal(l, r cexpr) (cexpr, error) {
 		}
 		return cexpr{}, unsupported{"nil comparison"}
 	}
+	if l.konst && !r.konst {
+		l, r = r, l // equality is symmetric; keep the constant on the right
+	}
 	switch {
+	case l.k == kInt && r.k == kInt && r.konst:
+		x, k := l.i, r.ci
+		return cexpr{k: kBool, b: func(f *frame) bool { return x(f) == k }}, nil
+	case l.k == kStr && r.k == kStr && r.konst:
+		x, k := l.s, r.cs
+		return cexpr{k: kBool, b: func(f *frame) bool { return x(f) == k }}, nil
 	case l.k == kBool && r.k == kBool:
 		x, y := l.b, r.b
 		return cexpr{k: kBool, b: func(f *frame) bool { return x(f) == y(f) }}, nil

@@ -141,6 +141,9 @@ func fastAppender(p *program) func(*frame, []byte) []byte {
 		get := e.b
 		return func(f *frame, b []byte) []byte { return appendBool(b, get(f)) }
 	case kInt:
+		if e.field != nil {
+			return appendIntField(e.root, e.field.offset)
+		}
 		get := e.i
 		return func(f *frame, b []byte) []byte { return strconv.AppendInt(b, int64(get(f)), 10) }
 	case kFloat:
