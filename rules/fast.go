@@ -271,13 +271,21 @@ func load[T any](r rootIndex, off uintptr) func(*frame) T {
 func appendStrField(r rootIndex, off uintptr) func(*frame, []byte) []byte {
 	switch r {
 	case idxEmployee:
-		return func(f *frame, b []byte) []byte { return append(b, *(*string)(unsafe.Add(unsafe.Pointer(f.emp), off))...) }
+		return func(f *frame, b []byte) []byte {
+			return append(b, *(*string)(unsafe.Add(unsafe.Pointer(f.emp), off))...)
+		}
 	case idxCurrent:
-		return func(f *frame, b []byte) []byte { return append(b, *(*string)(unsafe.Add(unsafe.Pointer(f.cur), off))...) }
+		return func(f *frame, b []byte) []byte {
+			return append(b, *(*string)(unsafe.Add(unsafe.Pointer(f.cur), off))...)
+		}
 	case idxTarget:
-		return func(f *frame, b []byte) []byte { return append(b, *(*string)(unsafe.Add(unsafe.Pointer(f.tgt), off))...) }
+		return func(f *frame, b []byte) []byte {
+			return append(b, *(*string)(unsafe.Add(unsafe.Pointer(f.tgt), off))...)
+		}
 	}
-	return func(f *frame, b []byte) []byte { return append(b, *(*string)(unsafe.Add(unsafe.Pointer(f.asp), off))...) }
+	return func(f *frame, b []byte) []byte {
+		return append(b, *(*string)(unsafe.Add(unsafe.Pointer(f.asp), off))...)
+	}
 }
 
 // appendIntField appends the int field at off of root r in decimal.
