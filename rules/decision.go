@@ -3,7 +3,6 @@ package rules
 import (
 	"encoding/json"
 	"time"
-	"unsafe"
 )
 
 // Decision is the full answer for one employee, in general or for one
@@ -143,10 +142,11 @@ func (p *Policy) evaluate(s Subject, target *Target, today time.Time, verbose bo
 }
 
 // decision renders the evaluator's current outcomes. Messages that vary
-// are written into the evaluator's buffer, then copied into the decision's
-// own memory (decisionMem: one allocation with the rule results and score
-// parts) and cut from it; constant messages (a rule that does not apply, a
-// template without placeholders) are shared strings.
+// are written into the evaluator's buffer and cut from one string copied
+// from it; constant messages (a rule that does not apply, a template
+// without placeholders) are shared strings. A decision costs three
+// allocations (rule results, score parts, message text) however many rules
+// there are, and shares no memory with the evaluator.
 func (ev *evaluator) decision(s Subject, target *Target, verbose bool) Decision {
 	p := ev.p
 	// ends[i] < 0 marks a constant message, kept in konst[i].
@@ -163,9 +163,8 @@ func (ev *evaluator) decision(s Subject, target *Target, verbose bool) Decision 
 		ends = append(ends, len(ev.msg))
 	}
 	ev.ends, ev.konst = ends, konst
-	rules, parts, buf := p.mem.alloc(len(ev.msg))
-	copy(buf, ev.msg)
-	all := unsafe.String(unsafe.SliceData(buf), len(buf))
+	rules, parts := p.proto.newResults()
+	all := string(ev.msg)
 	d := Decision{
 		NIP: s.Employee.NIP, Date: ev.today.t, PolicyVersion: p.versionID,
 		Eligible: true, Score: ev.score(),

@@ -34,7 +34,7 @@ type Policy struct {
 	ce         *compileEnv
 	fp         factParams
 	pool       evaluatorPool
-	mem        decisionMem
+	proto      decisionProto
 	versionID  string
 	forceVM    bool // tests and baseline benchmarks: run every expression on the expr VM
 }
@@ -286,7 +286,7 @@ func Compile(files []File, refFile *File) (*Policy, error) {
 	}
 	p.versionID = p.Version + "+" + p.Hash[:12]
 	p.pool.init(p)
-	p.mem.init(p.Rules, p.Terms)
+	p.proto = newDecisionProto(p.Rules, p.Terms)
 	return p, nil
 }
 

@@ -78,23 +78,3 @@ func TestDecisionsOwnTheirMemory(t *testing.T) {
 		t.Fatal("changing one decision changed another")
 	}
 }
-
-func TestMemClass(t *testing.T) {
-	seen := map[int]int{} // index → capacity
-	for n := 0; n <= 1<<16; n++ {
-		capacity, index := memClass(n)
-		if capacity < n || (n > 128 && capacity > n+n/8) {
-			t.Fatalf("memClass(%d) capacity %d: want at least n and at most an eighth more", n, capacity)
-		}
-		if index < 0 || index >= len(decisionMem{}.types) {
-			t.Fatalf("memClass(%d) index %d out of range", n, index)
-		}
-		if c, ok := seen[index]; ok && c != capacity {
-			t.Fatalf("index %d used for capacities %d and %d", index, c, capacity)
-		}
-		seen[index] = capacity
-	}
-	if c, i := memClass(1 << 40); i >= len(decisionMem{}.types) || c < 1<<40 {
-		t.Fatalf("memClass(2^40) = %d, %d", c, i)
-	}
-}
