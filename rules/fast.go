@@ -661,13 +661,36 @@ func mustKonst(v any) cexpr {
 
 func (c *fastCompiler) builtin(n *ast.BuiltinNode) (cexpr, error) {
 	args := make([]cexpr, len(n.Arguments))
+	allKonst := true
 	for i, a := range n.Arguments {
 		e, err := c.compile(a)
 		if err != nil {
 			return cexpr{}, err
 		}
 		args[i] = e
+		allKonst = allKonst && e.konst
 	}
+	e, err := c.builtinOf(n, args)
+	if err != nil || !allKonst {
+		return e, err
+	}
+	// The supported builtins are pure: with constant arguments the result
+	// is a constant (join(params.kinerja_lulus, ' atau ') in a message).
+	// Constant closures do not read the frame, so nil will do.
+	switch e.k {
+	case kBool:
+		return mustKonst(e.b(nil)), nil
+	case kInt:
+		return mustKonst(e.i(nil)), nil
+	case kFloat:
+		return mustKonst(e.f(nil)), nil
+	case kStr:
+		return mustKonst(e.s(nil)), nil
+	}
+	return e, nil
+}
+
+func (c *fastCompiler) builtinOf(n *ast.BuiltinNode, args []cexpr) (cexpr, error) {
 	switch {
 	case n.Name == "len" && len(args) == 1 && args[0].k == kList:
 		l := args[0].l
