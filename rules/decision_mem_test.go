@@ -78,3 +78,43 @@ func TestDecisionsOwnTheirMemory(t *testing.T) {
 		t.Fatal("changing one decision changed another")
 	}
 }
+
+// TestConstantMessagesShared checks that a message without placeholders
+// (after params are folded in) is the template's own text, not a copy, and
+// that the closure path renders the same text as the expr VM.
+func TestConstantMessagesShared(t *testing.T) {
+	p := loadDefault(t)
+	vm := loadDefault(t)
+	vm.forceVM = true
+	subjects, _ := genData(50)
+	for _, tt := range []struct {
+		rule string
+		want string
+	}{
+		{"tidak-tugas-belajar", "tidak sedang tugas belajar"},
+		{"masa-jabatan-maksimal", "belum 5 tahun di jabatan sekarang, belum menjadi prioritas rotasi"},
+	} {
+		r := p.Rule(tt.rule)
+		if r == nil || !r.message.isKonst || r.message.konst != tt.want {
+			t.Fatalf("rule %s: template not folded to %q", tt.rule, tt.want)
+		}
+		shared := 0
+		for _, s := range subjects {
+			d, dv := p.Evaluate(s, benchTarget(), benchToday), vm.Evaluate(s, benchTarget(), benchToday)
+			for i, rr := range d.Rules {
+				if rr.ID != tt.rule || rr.Message != tt.want {
+					continue
+				}
+				if dv.Rules[i].Message != rr.Message {
+					t.Errorf("rule %s: closure path %q, VM %q", tt.rule, rr.Message, dv.Rules[i].Message)
+				}
+				if unsafe.StringData(rr.Message) == unsafe.StringData(r.message.konst) {
+					shared++
+				}
+			}
+		}
+		if shared == 0 {
+			t.Errorf("rule %s: no decision shares the constant message", tt.rule)
+		}
+	}
+}

@@ -8,6 +8,14 @@
 // most expressions run as typed Go closures compiled from expr's checked AST
 // (fast.go) rather than through expr's reflective VM. Expressions that use
 // features the closure compiler does not know fall back to the expr VM, with
-// its memory budget. Both paths see the same facts and give the same answers
-// (rules_equiv_test.go checks this).
+// its memory budget. Both paths see the same facts and give the same answers,
+// messages included (TestFastMatchesVM in eval_test.go checks this).
+//
+// A Decision renders every rule's message. Templates are prepared at
+// compile time (template.go): params and literals are folded into text and
+// each placeholder gets a typed appender. Rules, terms and templates whose
+// data is all present run their closures without per-expression checks
+// (guard.go). A Decision then costs three allocations — rule results, score
+// parts and one string that every varying message is cut from — and
+// shares no memory with the pooled evaluator, so it stays valid forever.
 package rules
