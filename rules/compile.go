@@ -3,6 +3,7 @@ package rules
 import (
 	"errors"
 	"reflect"
+	"sync"
 	"time"
 
 	"github.com/expr-lang/expr"
@@ -30,8 +31,10 @@ const (
 // program is one compiled expression.
 type program struct {
 	text    string
-	src     *exprSrc
-	vm      *vm.Program
+	src     *exprSrc    // nil once the closure compiler took the expression
+	vm      *vm.Program // likewise; see vmProgram
+	vmOnce  sync.Once
+	vmErr   error
 	fast    cexpr
 	hasFast bool
 	reads   [numFactRoots]uint64 // fields read, per fact root
@@ -152,8 +155,24 @@ func (ce *compileEnv) compile(es *exprSrc, want kind, what string, errs *problem
 	if e, err := fc.compile(node); err == nil && e.k == p.kind {
 		p.fast, p.hasFast = e, true
 		ce.curRumpun = ce.curRumpun || fc.curRumpun
+		// The closure is what runs. The VM program holds expr's checked
+		// tree and the source holds the YAML: together most of a policy's
+		// memory, which every garbage collection would mark again.
+		p.vm, p.src = nil, nil
 	}
 	return p
+}
+
+// vmProgram returns the expression compiled for expr's VM. Expressions the
+// closure compiler took are compiled again on first need, which only the
+// forced VM path of tests and baseline benchmarks has.
+func (p *program) vmProgram(ce *compileEnv) (*vm.Program, error) {
+	p.vmOnce.Do(func() {
+		if p.vm == nil {
+			p.vm, p.vmErr = expr.Compile(p.text, ce.options...)
+		}
+	})
+	return p.vm, p.vmErr
 }
 
 func isBlank(s string) bool {

@@ -278,7 +278,11 @@ func (ev *evaluator) runVM(p *program) (out any, err error) {
 			err = fmt.Errorf("%v", r)
 		}
 	}()
-	return ev.vm.Run(p.vm, ev.envValue())
+	prog, err := p.vmProgram(ev.p.ce)
+	if err != nil {
+		return nil, err
+	}
+	return ev.vm.Run(prog, ev.envValue())
 }
 
 func (ev *evaluator) evalBool(p *program) (bool, error) {
