@@ -14,14 +14,6 @@ const (
 	PendidikanS3  = "S3"
 )
 
-var educationRank = map[string]int{
-	PendidikanSD: 1, PendidikanSMP: 2, PendidikanSMA: 3,
-	PendidikanD1: 4, PendidikanD2: 5, PendidikanD3: 6,
-	// D4 counts as S1 for every requirement (Permendikbud on KKNI level 6).
-	PendidikanD4: 7, PendidikanS1: 7,
-	PendidikanS2: 8, PendidikanS3: 9,
-}
-
 // EducationLevels lists the levels in ascending order.
 func EducationLevels() []string {
 	return []string{PendidikanSD, PendidikanSMP, PendidikanSMA, PendidikanD1, PendidikanD2,
@@ -29,5 +21,28 @@ func EducationLevels() []string {
 }
 
 // EducationRank returns the rank of a level for comparisons (D4 = S1), or 0
-// for an unknown level.
-func EducationRank(level string) int { return educationRank[level] }
+// for an unknown level. A switch, not a map: it runs in every decision.
+func EducationRank(level string) int {
+	switch level {
+	case PendidikanSD:
+		return 1
+	case PendidikanSMP:
+		return 2
+	case PendidikanSMA:
+		return 3
+	case PendidikanD1:
+		return 4
+	case PendidikanD2:
+		return 5
+	case PendidikanD3:
+		return 6
+	case PendidikanD4, PendidikanS1:
+		// D4 counts as S1 for every requirement (KKNI level 6).
+		return 7
+	case PendidikanS2:
+		return 8
+	case PendidikanS3:
+		return 9
+	}
+	return 0
+}

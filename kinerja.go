@@ -9,11 +9,6 @@ const (
 	KinerjaSangatKurang   = "Sangat Kurang"
 )
 
-var kinerjaRank = map[string]int{
-	KinerjaSangatKurang: 1, KinerjaKurang: 2, KinerjaButuhPerbaikan: 3,
-	KinerjaBaik: 4, KinerjaSangatBaik: 5,
-}
-
 // KinerjaRatings lists the ratings, best first.
 func KinerjaRatings() []string {
 	return []string{KinerjaSangatBaik, KinerjaBaik, KinerjaButuhPerbaikan, KinerjaKurang, KinerjaSangatKurang}
@@ -21,4 +16,18 @@ func KinerjaRatings() []string {
 
 // KinerjaRank returns 5 for Sangat Baik down to 1 for Sangat Kurang, 0 for
 // an empty or unknown rating.
-func KinerjaRank(rating string) int { return kinerjaRank[rating] }
+func KinerjaRank(rating string) int {
+	switch rating {
+	case KinerjaSangatBaik:
+		return 5
+	case KinerjaBaik:
+		return 4
+	case KinerjaButuhPerbaikan:
+		return 3
+	case KinerjaKurang:
+		return 2
+	case KinerjaSangatKurang:
+		return 1
+	}
+	return 0
+}

@@ -99,3 +99,37 @@ func TestProposalTransitions(t *testing.T) {
 		t.Error("Final wrong")
 	}
 }
+
+// The parsing rank functions agree with the published order, position by
+// position, and reject everything else.
+func TestRanksFollowTheLists(t *testing.T) {
+	for i, g := range GolonganPNS() {
+		if got := GolonganRank(StatusPNS, g); got != i+1 {
+			t.Errorf("GolonganRank(PNS, %s) = %d, want %d", g, got, i+1)
+		}
+		if GolonganRank(StatusPPPK, g) != 0 {
+			t.Errorf("PNS rank %s accepted for PPPK", g)
+		}
+	}
+	for i, g := range GolonganPPPK() {
+		if got := GolonganRank(StatusPPPK, g); got != i+1 {
+			t.Errorf("GolonganRank(PPPK, %s) = %d, want %d", g, got, i+1)
+		}
+	}
+	for _, g := range []string{"", "/", "I/", "/a", "V/a", "III/A", "III/ab", "IV/f", "I/e", "III-a", "iii/a", "XVIII", "IIII"} {
+		if GolonganRank(StatusPNS, g) != 0 || GolonganRank(StatusPPPK, g) != 0 {
+			t.Errorf("%q accepted as a golongan", g)
+		}
+	}
+	// S1 shares 7 with D4 and is left out of this list.
+	for i, level := range []string{"SD", "SMP", "SMA", "D1", "D2", "D3", "D4", "S2", "S3"} {
+		if got, want := EducationRank(level), i+1; got != want {
+			t.Errorf("EducationRank(%s) = %d, want %d", level, got, want)
+		}
+	}
+	for i, k := range KinerjaRatings() {
+		if got := KinerjaRank(k); got != 5-i {
+			t.Errorf("KinerjaRank(%s) = %d, want %d", k, got, 5-i)
+		}
+	}
+}
