@@ -128,8 +128,9 @@ func printImportResult(w io.Writer, name string, r mutasi.ImportResult) {
 	if r.Table == mutasi.TableAspirations {
 		gone = "dihapus"
 	}
-	fmt.Fprintf(w, "%s (%s): %d baris — %d ditambah, %d diubah, %d tetap, %d %s",
-		r.Table, name, r.Rows, r.Added, r.Changed, r.Unchanged, r.Deactivated, gone)
+	fmt.Fprintf(w, "%s (%s): %s baris — %s ditambah, %s diubah, %s tetap, %s %s",
+		r.Table, name, formatInt(r.Rows), formatInt(r.Added), formatInt(r.Changed),
+		formatInt(r.Unchanged), formatInt(r.Deactivated), gone)
 	if r.DryRun {
 		fmt.Fprint(w, " (uji coba, tidak ada yang ditulis)")
 	}

@@ -296,3 +296,11 @@ func TestImportDrawsProgressOnTerminal(t *testing.T) {
 		t.Errorf("stderr = %q, want %q", errOut.String(), want)
 	}
 }
+
+func TestImportResultUsesIndonesianThousands(t *testing.T) {
+	var b bytes.Buffer
+	printImportResult(&b, "pegawai.csv", mutasi.ImportResult{Table: "employees", Rows: 100000, Added: 99000, Changed: 1000, Deactivated: 1200})
+	if want := "employees (pegawai.csv): 100.000 baris — 99.000 ditambah, 1.000 diubah, 0 tetap, 1.200 dinonaktifkan\n"; b.String() != want {
+		t.Errorf("got %q, want %q", b.String(), want)
+	}
+}
