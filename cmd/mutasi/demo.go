@@ -101,7 +101,10 @@ func runDemo(ctx context.Context, a *app, c *command, args []string) error {
 	}
 	// Show what was made: the demo is the first thing a newcomer runs.
 	fmt.Fprintln(a.Stdout)
-	return showStats(ctx, a, effectiveHours(a), false)
+	if err := showStats(ctx, a, effectiveHours(a), false); err != nil {
+		return err
+	}
+	return suggestNext(ctx, a, a.Stdout, today)
 }
 
 // demoToDB imports the demo into a.DB through the store's import methods,
