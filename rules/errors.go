@@ -158,33 +158,12 @@ func nearest(s string, candidates []string) string {
 		bestD = 4
 	}
 	for _, c := range candidates {
-		if d := editDistance(strings.ToLower(s), strings.ToLower(c)); d < bestD || (d == bestD && best == "" && d <= 2) {
+		if d := mutasi.EditDistance(strings.ToLower(s), strings.ToLower(c)); d < bestD || (d == bestD && best == "" && d <= 2) {
 			best, bestD = c, d
 		}
 	}
-	if best != "" && editDistance(strings.ToLower(s), strings.ToLower(best)) > bestD {
+	if best != "" && mutasi.EditDistance(strings.ToLower(s), strings.ToLower(best)) > bestD {
 		return ""
 	}
 	return best
-}
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

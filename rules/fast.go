@@ -78,13 +78,11 @@ type unsupported struct{ what string }
 
 func (u unsupported) Error() string { return "unsupported in closure compiler: " + u.what }
 
-// fastCompiler compiles one expression; it records which fact fields the
-// expression reads so that missing data fails the rule before it runs.
+// fastCompiler compiles one expression. What it reads for the missing-data
+// checks is recorded by collectReads (compile.go), not here.
 type fastCompiler struct {
 	params    map[string]any
 	helpers   map[string]*helper
-	reads     [numFactRoots]uint64
-	usesTgt   bool // reads a field of target (needs a target)
 	usesRoots [numFactRoots]bool
 	curRumpun bool // matches education against the current position
 }
@@ -224,10 +222,6 @@ func (c *fastCompiler) member(n *ast.MemberNode) (cexpr, error) {
 		return cexpr{}, unsupported{"field " + prop.Value}
 	}
 	c.usesRoots[r] = true
-	c.reads[r] |= 1 << uint(fi.index)
-	if r == idxTarget {
-		c.usesTgt = true
-	}
 	e := cexpr{k: kindOf(fi.typ), root: r, field: fi}
 	off := fi.offset
 	switch e.k {

@@ -276,15 +276,11 @@ func fastEducation(c *fastCompiler, args []cexpr) (cexpr, error) {
 	if len(args) != 2 || args[0].k != kRoot || args[0].root != idxEmployee || args[1].k != kRoot {
 		return cexpr{}, unsupported{"pendidikan_sesuai arguments"}
 	}
-	c.reads[idxEmployee] |= bit(employeeInfo, "pendidikan_jurusan") | bit(employeeInfo, "rumpun")
 	switch args[1].root {
 	case idxTarget:
-		c.usesTgt = true
-		c.reads[idxTarget] |= bit(positionInfo, "rumpun_pendidikan")
 		return cexpr{k: kBool, b: func(f *frame) bool { return matchEducation(f.tgtRumpun, f.majorNorm, f.familyNorm) }}, nil
 	case idxCurrent:
 		c.curRumpun = true
-		c.reads[idxCurrent] |= bit(positionInfo, "rumpun_pendidikan")
 		return cexpr{k: kBool, b: func(f *frame) bool { return matchEducation(f.curRumpun, f.majorNorm, f.familyNorm) }}, nil
 	}
 	return cexpr{}, unsupported{"pendidikan_sesuai position"}
