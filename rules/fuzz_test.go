@@ -10,6 +10,10 @@ import (
 
 // FuzzCompile feeds arbitrary policy files to the loader: it must return a
 // policy or a LoadError with positioned problems, never panic.
+//
+// Run it with -fuzzminimizetime 0: minimising an interesting input that grew
+// from the 10 KB default policy takes seconds each time and shows as
+// "0/sec"; without it this reaches about 20,000 execs/sec on two cores.
 func FuzzCompile(f *testing.F) {
 	data, err := os.ReadFile("../policies/mutasi.yaml")
 	if err != nil {
