@@ -1,6 +1,9 @@
 package mutasi
 
-import "time"
+import (
+	"time"
+	"unicode/utf8"
+)
 
 // AuditEntry records one act that changed something or decided something,
 // so that a move can be explained long after: who, what, when, and under
@@ -13,6 +16,18 @@ type AuditEntry struct {
 	Subject       string // what it acted on: a NIP, a proposal id, a file
 	Detail        string
 	PolicyVersion string
+}
+
+// Validate checks the entry: an audit record must say who did what.
+func (e *AuditEntry) Validate() error {
+	var p problems
+	if e.Actor == "" {
+		p.add("actor", "wajib diisi")
+	}
+	if e.Action == "" {
+		p.add("action", "wajib diisi")
+	}
+	return p.err()
 }
 
 // NotificationStatus is the delivery state of an outbound message.
@@ -37,4 +52,31 @@ type Notification struct {
 	LastError     string
 	CreatedAt     time.Time
 	SentAt        time.Time
+}
+
+// MaxNotificationText is Telegram's limit for one message, in characters.
+const MaxNotificationText = 4096
+
+// Validate checks the notification before it enters the outbox: a message
+// that Telegram would refuse must be caught here, not retried forever.
+func (n *Notification) Validate() error {
+	var p problems
+	if n.TelegramID == 0 {
+		p.add("telegram_id", "wajib diisi")
+	}
+	switch l := utf8.RuneCountInString(n.Text); {
+	case l == 0:
+		p.add("text", "pesan kosong")
+	case l > MaxNotificationText:
+		p.add("text", "terlalu panjang untuk satu pesan Telegram (%d dari paling banyak %d huruf)", l, MaxNotificationText)
+	}
+	switch n.Status {
+	case NotificationPending, NotificationSent, NotificationFailed, "":
+	default:
+		p.add("status", "%q tidak dikenal", string(n.Status))
+	}
+	if n.Attempts < 0 {
+		p.add("attempts", "tidak boleh negatif")
+	}
+	return p.err()
 }

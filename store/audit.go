@@ -10,8 +10,8 @@ import (
 
 // Audit appends an audit entry, setting its ID and, if zero, At.
 func (db *DB) Audit(ctx context.Context, e *mutasi.AuditEntry) error {
-	if e.Actor == "" || e.Action == "" {
-		return mutasi.Errorf(mutasi.EINVALID, "catatan audit wajib memiliki pelaku dan tindakan")
+	if err := e.Validate(); err != nil {
+		return err
 	}
 	tx, err := db.beginWrite(ctx)
 	if err != nil {

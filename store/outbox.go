@@ -33,8 +33,8 @@ func scanNotification(s scanner) (*mutasi.Notification, error) {
 // Enqueue stores a pending notification, setting its ID, CreatedAt and,
 // if zero, NextAttemptAt (now: send at once).
 func (db *DB) Enqueue(ctx context.Context, n *mutasi.Notification) error {
-	if n.TelegramID == 0 || n.Text == "" {
-		return mutasi.Errorf(mutasi.EINVALID, "notifikasi wajib memiliki penerima dan isi")
+	if err := n.Validate(); err != nil {
+		return err
 	}
 	tx, err := db.beginWrite(ctx)
 	if err != nil {
