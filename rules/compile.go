@@ -213,8 +213,17 @@ func collectReads(p *program, root ast.Node) {
 				}
 			}
 		case *ast.BinaryNode:
-			// `target == nil` asks whether there is a target; it does not need one.
+			// `target == nil` asks whether there is a target; it does not need one,
+			// but its answer depends on the target (a batch must not evaluate
+			// it once per employee without one).
 			if isNilCheck(n) {
+				for _, side := range []ast.Node{n.Left, n.Right} {
+					if id, ok := side.(*ast.IdentifierNode); ok {
+						if r, ok := rootByName(id.Value); ok {
+							p.roots[r] = true
+						}
+					}
+				}
 				return
 			}
 		case *ast.CallNode:
