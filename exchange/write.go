@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/mutasi/mutasi"
 	"github.com/xuri/excelize/v2"
@@ -242,11 +243,20 @@ func xlsxValue(v string, k kind) any {
 			return n
 		}
 	case kindFloat:
-		if x, err := strconv.ParseFloat(v, 64); err == nil {
+		// excelize writes a number with at most 15 significant digits
+		// (Excel's precision), cutting off the rest; a value that needs
+		// more (0.1+0.2) stays text so that it imports back exactly.
+		if x, err := strconv.ParseFloat(v, 64); err == nil && significantDigits(x) <= 15 {
 			return x
 		}
 	}
 	return v
+}
+
+// significantDigits counts the digits of the shortest decimal form of x.
+func significantDigits(x float64) int {
+	mantissa, _, _ := strings.Cut(strconv.FormatFloat(x, 'e', -1, 64), "e")
+	return len(mantissa) - strings.Count(mantissa, "-") - strings.Count(mantissa, ".")
 }
 
 func columnKinds(table string) []kind {

@@ -272,3 +272,35 @@ func TestWriteRejects(t *testing.T) {
 		})
 	}
 }
+
+// Workload hours that need more than the 15 significant digits a workbook
+// number is written with must still come back exactly from XLSX.
+func TestRoundTripFloatPrecision(t *testing.T) {
+	tests := []struct {
+		name string
+		hour float64
+	}{
+		{"sum of tenths", 0.30000000000000004}, // 0.1+0.2 in float64
+		{"17 digits", 123456789.12345679},
+		{"large integral", 12345678901234567},
+		{"tiny", 1e-7},
+		{"huge", 1e21},
+		{"plain", 4062.75},
+		{"15 digits", 1234567890.12345},
+	}
+	for _, tt := range tests {
+		for _, f := range []Format{CSV, XLSX} {
+			t.Run(tt.name+"/"+string(f), func(t *testing.T) {
+				src := &memDirectory{
+					units: []*mutasi.Unit{{ID: "U1", Nama: "Unit", Active: true}},
+					positions: []*mutasi.Position{{ID: "P1", UnitID: "U1", Nama: "Jabatan", Jenis: mutasi.JenisPelaksana,
+						Kebutuhan: 1, BebanKerjaJam: tt.hour, Active: true}},
+				}
+				got := readBack(t, export(t, src, t.TempDir(), f, mutasi.TablePositions), mutasi.TablePositions)
+				if len(got.positions) != 1 || got.positions[0].BebanKerjaJam != tt.hour {
+					t.Errorf("beban_kerja_jam: got %v, want %v", dump(got.positions), tt.hour)
+				}
+			})
+		}
+	}
+}
