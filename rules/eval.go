@@ -388,8 +388,11 @@ func runtimeError(err error) error {
 	if errors.As(err, &fe) && fe.Unwrap() != nil {
 		err = fe.Unwrap()
 	}
-	if strings.Contains(err.Error(), "memory budget exceeded") {
+	switch msg := err.Error(); {
+	case strings.Contains(msg, "memory budget exceeded"):
 		err = errMemoryBudget
+	case strings.Contains(msg, "integer divide by zero"):
+		err = errIntegerDivide
 	}
 	return runErr{err}
 }

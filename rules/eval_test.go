@@ -23,26 +23,30 @@ func TestRuntimeErrorsFailClosed(t *testing.T) {
 		t.Fatal(err)
 	}
 	emp := &mutasi.Employee{NIP: "199004122015032001", Status: mutasi.StatusPNS} // every date empty
-	d := p.Evaluate(Subject{Employee: emp, Current: &mutasi.Position{ID: "J1"}}, nil, benchToday)
-	if d.Eligible {
-		t.Error("eligible, want not: failing rules must fail closed")
-	}
-	want := []struct {
-		id, msg string
-		passed  bool
-	}{
-		{"boros", "memori melebihi batas", false},
-		{"bagi-nol", "pembagian dengan nol", false},
-		{"masa", "tmt_jabatan kosong", false},
-		{"status", "ok", true},
-	}
-	for i, w := range want {
-		got := d.Rules[i]
-		if got.ID != w.id || got.Passed != w.passed || !strings.Contains(got.Message, w.msg) {
-			t.Errorf("rule %d = %s passed=%v %q; want %s passed=%v containing %q", i, got.ID, got.Passed, got.Message, w.id, w.passed, w.msg)
+	// Both paths explain a run-time error alike, in Indonesian.
+	for _, forceVM := range []bool{false, true} {
+		p.forceVM = forceVM
+		d := p.Evaluate(Subject{Employee: emp, Current: &mutasi.Position{ID: "J1"}}, nil, benchToday)
+		if d.Eligible {
+			t.Error("eligible, want not: failing rules must fail closed")
 		}
-		if !w.passed && !got.Errored {
-			t.Errorf("rule %s not marked as errored", got.ID)
+		want := []struct {
+			id, msg string
+			passed  bool
+		}{
+			{"boros", "memori melebihi batas", false},
+			{"bagi-nol", "tidak dapat dinilai: pembagian dengan nol", false},
+			{"masa", "tmt_jabatan kosong", false},
+			{"status", "ok", true},
+		}
+		for i, w := range want {
+			got := d.Rules[i]
+			if got.ID != w.id || got.Passed != w.passed || !strings.Contains(got.Message, w.msg) {
+				t.Errorf("forceVM=%v: rule %d = %s passed=%v %q; want %s passed=%v containing %q", forceVM, i, got.ID, got.Passed, got.Message, w.id, w.passed, w.msg)
+			}
+			if !w.passed && !got.Errored {
+				t.Errorf("forceVM=%v: rule %s not marked as errored", forceVM, got.ID)
+			}
 		}
 	}
 }

@@ -624,7 +624,7 @@ func arith(op string, l, r cexpr) (cexpr, error) {
 			return cexpr{k: kInt, i: func(f *frame) int {
 				d := y(f)
 				if d == 0 {
-					f.err = errIntegerDivide
+					f.err = errIntegerDivideRun
 					return 0
 				}
 				return x(f) % d

@@ -22,6 +22,10 @@ type helper struct {
 
 var errIntegerDivide = errors.New("pembagian dengan nol")
 
+// errIntegerDivideRun is how a closure reports it, worded as the VM path's
+// run-time errors are (runtimeError).
+var errIntegerDivideRun error = runErr{errIntegerDivide}
+
 // helperSet builds the helpers of one policy: some read its params
 // (bup) or its reference data (rumpun).
 func helperSet(ref *Reference, fp *factParams) map[string]*helper {
