@@ -136,6 +136,10 @@ func (db *DB) Aspiration(ctx context.Context, nip string) (*mutasi.Aspiration, e
 		return nil, err
 	}
 	defer tx.Rollback()
+	return findAspiration(ctx, tx, nip)
+}
+
+func findAspiration(ctx context.Context, tx *sql.Tx, nip string) (*mutasi.Aspiration, error) {
 	st, err := prepareAspirationStmts(ctx, tx)
 	if err != nil {
 		return nil, err
@@ -159,6 +163,10 @@ func (db *DB) EachAspiration(ctx context.Context, fn func(*mutasi.Aspiration) er
 		return err
 	}
 	defer tx.Rollback()
+	return eachAspiration(ctx, tx, fn)
+}
+
+func eachAspiration(ctx context.Context, tx *sql.Tx, fn func(*mutasi.Aspiration) error) error {
 	rows, err := tx.QueryContext(ctx, `SELECT a.nip, a.alasan, a.updated_at, coalesce(c.jabatan_id, c.unit_id)
 		FROM aspirations a
 		JOIN employees e ON e.nip = a.nip AND e.active = 1

@@ -48,6 +48,10 @@ func (db *DB) Units(ctx context.Context) ([]*mutasi.Unit, error) {
 		return nil, err
 	}
 	defer tx.Rollback()
+	return listUnits(ctx, tx)
+}
+
+func listUnits(ctx context.Context, tx *sql.Tx) ([]*mutasi.Unit, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT `+unitColumns+` FROM units WHERE active = 1 ORDER BY unit_id`)
 	if err != nil {
 		return nil, err
@@ -110,6 +114,10 @@ func (db *DB) Positions(ctx context.Context) ([]*mutasi.Position, error) {
 		return nil, err
 	}
 	defer tx.Rollback()
+	return listPositions(ctx, tx)
+}
+
+func listPositions(ctx context.Context, tx *sql.Tx) ([]*mutasi.Position, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT `+positionColumns+` FROM positions p WHERE p.active = 1 ORDER BY p.jabatan_id`)
 	if err != nil {
 		return nil, err
@@ -186,6 +194,10 @@ func (db *DB) EachEmployee(ctx context.Context, fn func(*mutasi.Employee) error)
 		return err
 	}
 	defer tx.Rollback()
+	return eachEmployee(ctx, tx, fn)
+}
+
+func eachEmployee(ctx context.Context, tx *sql.Tx, fn func(*mutasi.Employee) error) error {
 	rows, err := tx.QueryContext(ctx, `SELECT `+employeeColumns+` FROM employees WHERE active = 1 ORDER BY nip`)
 	if err != nil {
 		return err

@@ -162,3 +162,56 @@ func TestSaveAndDeleteAspiration(t *testing.T) {
 		t.Errorf("second delete: %v, want ENOTFOUND", err)
 	}
 }
+
+// An export of several tables reads them one after the other; a Snapshot
+// must show all of them as they were when it began reading, whatever is
+// imported meanwhile, or the export would not import back (an employee in
+// a position the export does not list).
+func TestSnapshotIsOneState(t *testing.T) {
+	ctx := context.Background()
+	tests := []struct {
+		name   string
+		change func(db *DB) error
+	}{
+		{"position and its employee added", func(db *DB) error {
+			if _, err := db.ImportPositions(ctx, valuesOf(mutasi.Position{ID: "P9", UnitID: "U1", Nama: "Baru",
+				Jenis: mutasi.JenisPelaksana, Kebutuhan: 1, BebanKerjaJam: 100, Active: true}), mutasi.ImportOptions{}); err != nil {
+				return err
+			}
+			_, err := db.ImportEmployees(ctx, valuesOf(employee(9, "P9")), mutasi.ImportOptions{})
+			return err
+		}},
+		{"employees replaced", func(db *DB) error {
+			_, err := db.ImportEmployees(ctx, valuesOf(fixtureEmployees[0]), mutasi.ImportOptions{Replace: true})
+			return err
+		}},
+		{"aspiration added", func(db *DB) error {
+			_, err := db.ImportAspirations(ctx, valuesOf(mutasi.Aspiration{NIP: fixtureEmployees[1].NIP, Pilihan: []string{"P1"}}), mutasi.ImportOptions{})
+			return err
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			db := openTest(t)
+			seed(t, db)
+			want := readSnapshot(t, db)
+			snap, err := db.Snapshot(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer snap.Close()
+			if _, err := snap.Units(ctx); err != nil { // the export's first read
+				t.Fatal(err)
+			}
+			if err := tt.change(db); err != nil {
+				t.Fatal(err)
+			}
+			if got := readSnapshot(t, snap); !reflect.DeepEqual(got, want) {
+				t.Errorf("snapshot sees the change:\n got %+v\nwant %+v", got, want)
+			}
+			if got := readSnapshot(t, db); reflect.DeepEqual(got, want) {
+				t.Errorf("the change did not happen; the test proves nothing")
+			}
+		})
+	}
+}

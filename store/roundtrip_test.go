@@ -16,7 +16,7 @@ type snapshot struct {
 	Aspirations []mutasi.Aspiration
 }
 
-func readSnapshot(t *testing.T, db *DB) snapshot {
+func readSnapshot(t *testing.T, db mutasi.Directory) snapshot {
 	t.Helper()
 	ctx := context.Background()
 	var s snapshot

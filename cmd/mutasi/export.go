@@ -78,6 +78,13 @@ func runExport(ctx context.Context, a *app, c *command, args []string) error {
 		return err
 	}
 	defer db.Close()
+	// All tables from one read transaction: an import committed while the
+	// export runs must not show in some tables and not in others.
+	snap, err := db.Snapshot(ctx)
+	if err != nil {
+		return err
+	}
+	defer snap.Close()
 
 	switch {
 	case csvDir:
@@ -87,7 +94,7 @@ func runExport(ctx context.Context, a *app, c *command, args []string) error {
 		for _, t := range tables {
 			path := filepath.Join(*out, t+".csv")
 			if err := writeFileAtomic(path, func(w io.Writer) error {
-				return exchange.WriteCSV(ctx, w, db, t)
+				return exchange.WriteCSV(ctx, w, snap, t)
 			}); err != nil {
 				return err
 			}
@@ -95,10 +102,10 @@ func runExport(ctx context.Context, a *app, c *command, args []string) error {
 		}
 		return nil
 	case *out == "":
-		return exchange.Write(ctx, a.Stdout, db, format, tables...)
+		return exchange.Write(ctx, a.Stdout, snap, format, tables...)
 	}
 	if err := writeFileAtomic(*out, func(w io.Writer) error {
-		return exchange.Write(ctx, w, db, format, tables...)
+		return exchange.Write(ctx, w, snap, format, tables...)
 	}); err != nil {
 		return err
 	}
