@@ -145,6 +145,16 @@ func (db *DB) runImport(ctx context.Context, table string, opt mutasi.ImportOpti
 	}
 	defer tx.Rollback()
 	if err := body(tx, run); err != nil {
+		// A file problem that stops reading (a CSV syntax error) comes
+		// after the problems of the rows read before it, not instead.
+		var ie *mutasi.ImportError
+		if errors.As(err, &ie) && !run.clean() {
+			for _, re := range ie.Errors {
+				run.errs.Add(re)
+			}
+			run.errs.Total += ie.Total - len(ie.Errors)
+			err = run.errs.Err()
+		}
 		return mutasi.ImportResult{Table: table, Rows: run.res.Rows, DryRun: opt.DryRun}, err
 	}
 	if err := run.errs.Err(); err != nil {

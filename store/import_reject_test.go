@@ -309,3 +309,34 @@ func TestImportErrorCapsListedProblems(t *testing.T) {
 		t.Errorf("last listed = %q, want %q", got, want)
 	}
 }
+
+// TestImportReaderErrorKeepsRowProblems checks that a file-level error of
+// the RowReader (a CSV syntax error further down) does not hide the
+// problems of the rows read before it: every bad row is reported at once.
+func TestImportReaderErrorKeepsRowProblems(t *testing.T) {
+	db := openTest(t)
+	seed(t, db)
+	before := dump(t, db)
+	fileErr := &mutasi.ImportError{File: "e.csv"}
+	fileErr.Add(mutasi.RowError{File: "e.csv", Row: 4, Problem: "tanda petik tidak ditutup"})
+	reader := func(yield func(mutasi.Row[mutasi.Employee]) error) error {
+		if err := yield(mutasi.Row[mutasi.Employee]{Num: 2, Value: employee(300, "NOPE")}); err != nil {
+			return err
+		}
+		if err := yield(mutasi.Row[mutasi.Employee]{Num: 3, Value: employee(301, "P1")}); err != nil {
+			return err
+		}
+		return fileErr
+	}
+	_, err := db.ImportEmployees(context.Background(), reader, mutasi.ImportOptions{File: "e.csv"})
+	want := []string{
+		"e.csv:2: jabatan_id: jabatan NOPE tidak ada di basis data",
+		"e.csv:4: tanda petik tidak ditutup",
+	}
+	if got := importErrorLines(t, err); !slices.Equal(got, want) {
+		t.Errorf("problems:\n got %q\nwant %q", got, want)
+	}
+	if after := dump(t, db); after != before {
+		t.Errorf("database changed by a failed import")
+	}
+}
