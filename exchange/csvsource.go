@@ -58,10 +58,14 @@ func openCSV(path string) (*csvSource, error) {
 	return s, nil
 }
 
-// detectSemicolon reports whether the first line of head separates its
-// fields by ';' rather than ','. Column names contain neither.
+// detectSemicolon reports whether the first non-blank line of head (the
+// header: blank lines before it are skipped as rows) separates its fields
+// by ';' rather than ','. Column names contain neither.
 func detectSemicolon(head []byte) bool {
-	line, _, _ := bytes.Cut(head, []byte("\n"))
+	line, rest, _ := bytes.Cut(head, []byte("\n"))
+	for len(bytes.TrimSpace(line)) == 0 && len(rest) > 0 {
+		line, rest, _ = bytes.Cut(rest, []byte("\n"))
+	}
 	return bytes.Count(line, []byte(";")) > bytes.Count(line, []byte(","))
 }
 

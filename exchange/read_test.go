@@ -302,3 +302,25 @@ func TestSourceName(t *testing.T) {
 		}
 	}
 }
+
+// The separator is judged on the header line, which need not be the first
+// line: blank lines above it are rows a spreadsheet shows and skips.
+func TestDetectSemicolon(t *testing.T) {
+	tests := []struct {
+		name string
+		head string
+		want bool
+	}{
+		{"comma", "unit_id,nama,induk_id\nU1;A,B,\n", false},
+		{"semicolon", "unit_id;nama;induk_id\r\nU1;A,B;\r\n", true},
+		{"semicolon after blank lines", "\r\n  \r\nunit_id;nama;induk_id\r\nU1;A;\r\n", true},
+		{"comma after a blank line", "\nunit_id,nama,induk_id\n", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := detectSemicolon([]byte(tt.head)); got != tt.want {
+				t.Errorf("detectSemicolon(%q) = %v, want %v", tt.head, got, tt.want)
+			}
+		})
+	}
+}
