@@ -14,7 +14,8 @@ import (
 	"time"
 
 	"github.com/mutasi/mutasi"
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	"modernc.org/sqlite" // also registers the "sqlite" driver
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // Compile-time checks that DB implements the root service interfaces.
@@ -33,6 +34,7 @@ type DB struct {
 	db   *sql.DB
 	path string
 	now  func() time.Time
+	busy time.Duration
 }
 
 // Option configures Open.
@@ -44,6 +46,12 @@ func WithClock(now func() time.Time) Option {
 	return func(db *DB) { db.now = now }
 }
 
+// WithBusyTimeout sets how long a write waits for another process's write
+// to finish before giving up with ECONFLICT. The default is 5 s.
+func WithBusyTimeout(d time.Duration) Option {
+	return func(db *DB) { db.busy = d }
+}
+
 // pathEscaper escapes the characters that are special in an SQLite URI
 // filename, so that any path can be opened.
 var pathEscaper = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
@@ -51,9 +59,9 @@ var pathEscaper = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
 // dsn builds the modernc DSN. Write transactions begin IMMEDIATE so that two
 // writers queue on busy_timeout instead of failing on a lock upgrade;
 // read-only transactions begin DEFERRED and run beside a writer (WAL).
-func dsn(path string) string {
+func dsn(path string, busy time.Duration) string {
 	return "file:" + pathEscaper.Replace(path) +
-		"?_pragma=busy_timeout(5000)" +
+		fmt.Sprintf("?_pragma=busy_timeout(%d)", busy.Milliseconds()) +
 		"&_pragma=foreign_keys(1)" +
 		"&_pragma=journal_mode(WAL)" +
 		"&_pragma=synchronous(NORMAL)" +
@@ -66,11 +74,11 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 	if path == "" {
 		return nil, mutasi.Errorf(mutasi.EINVALID, "lokasi basis data wajib diisi")
 	}
-	db := &DB{path: path, now: time.Now}
+	db := &DB{path: path, now: time.Now, busy: 5 * time.Second}
 	for _, o := range opts {
 		o(db)
 	}
-	sqldb, err := sql.Open("sqlite", dsn(path))
+	sqldb, err := sql.Open("sqlite", dsn(path, db.busy))
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
@@ -81,6 +89,9 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 	}
 	if err := migrate(ctx, sqldb); err != nil {
 		sqldb.Close()
+		if busy(err) {
+			return nil, db.busyError()
+		}
 		return nil, fmt.Errorf("migrate %s: %w", path, err)
 	}
 	return db, nil
@@ -98,8 +109,27 @@ func (db *DB) Close() error {
 func (db *DB) Path() string { return db.path }
 
 // beginWrite starts a read-write transaction (BEGIN IMMEDIATE).
+// Another process writing for longer than the busy timeout is the user's
+// situation to resolve (wait, or stop the other import), so it is
+// ECONFLICT in words, not SQLite's "database is locked".
 func (db *DB) beginWrite(ctx context.Context) (*sql.Tx, error) {
-	return db.db.BeginTx(ctx, nil)
+	tx, err := db.db.BeginTx(ctx, nil)
+	if busy(err) {
+		return nil, db.busyError()
+	}
+	return tx, err
+}
+
+func (db *DB) busyError() error {
+	return mutasi.Errorf(mutasi.ECONFLICT,
+		"basis data %s sedang ditulis oleh proses lain (impor, demo, atau bot) lebih dari %s; coba lagi setelah proses itu selesai",
+		db.path, db.busy)
+}
+
+// busy reports whether err is SQLite's SQLITE_BUSY (any extended code).
+func busy(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_BUSY
 }
 
 // beginRead starts a read-only transaction that sees one consistent
