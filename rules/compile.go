@@ -187,11 +187,33 @@ func isBlank(s string) bool {
 // collectReads records the fact fields an expression reads, so that a
 // missing fact fails the rule (fail closed) and explanations can show the
 // values the rule saw.
+//
+// A target read behind the expression's own nil check (`target != nil &&
+// target.x`, `target == nil || target.x`, `target != nil ? target.x : y`)
+// runs only when there is a target, so it does not make the expression need
+// one: both the closures and the expr VM short-circuit past it.
 func collectReads(p *program, root ast.Node) {
 	seen := map[readPath]bool{}
+	guarded := false // inside a branch that runs only with a target
+	needsTarget := func() {
+		if !guarded {
+			p.usesTgt = true
+		}
+	}
 	var walk func(n ast.Node)
+	walkGuarded := func(n ast.Node, g bool) {
+		saved := guarded
+		guarded = guarded || g
+		walk(n)
+		guarded = saved
+	}
 	walk = func(n ast.Node) {
 		switch n := n.(type) {
+		case *ast.ConditionalNode:
+			walk(n.Cond)
+			walkGuarded(n.Exp1, impliesTarget(n.Cond))
+			walkGuarded(n.Exp2, falseImpliesTarget(n.Cond))
+			return
 		case *ast.MemberNode:
 			if id, ok := n.Node.(*ast.IdentifierNode); ok {
 				if prop, ok := n.Property.(*ast.StringNode); ok {
@@ -206,7 +228,7 @@ func collectReads(p *program, root ast.Node) {
 						}
 						p.roots[r] = true
 						if r == idxTarget {
-							p.usesTgt = true
+							needsTarget()
 						}
 					}
 					return
@@ -224,6 +246,16 @@ func collectReads(p *program, root ast.Node) {
 						}
 					}
 				}
+				return
+			}
+			switch n.Operator {
+			case "&&", "and":
+				walk(n.Left)
+				walkGuarded(n.Right, impliesTarget(n.Left))
+				return
+			case "||", "or":
+				walk(n.Left)
+				walkGuarded(n.Right, falseImpliesTarget(n.Left))
 				return
 			}
 		case *ast.CallNode:
@@ -246,7 +278,7 @@ func collectReads(p *program, root ast.Node) {
 				// A whole root passed to a helper: it may read any field.
 				p.roots[r] = true
 				if r == idxTarget {
-					p.usesTgt = true
+					needsTarget()
 				}
 			}
 		}
@@ -255,6 +287,59 @@ func collectReads(p *program, root ast.Node) {
 		}
 	}
 	walk(root)
+}
+
+// impliesTarget reports whether n being true means there is a target:
+// `target != nil`, a conjunction with such a part, or the negation of what
+// falseImpliesTarget accepts.
+func impliesTarget(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.BinaryNode:
+		switch n.Operator {
+		case "!=":
+			return isTargetNilCheck(n)
+		case "&&", "and":
+			return impliesTarget(n.Left) || impliesTarget(n.Right)
+		}
+	case *ast.UnaryNode:
+		if n.Operator == "!" || n.Operator == "not" {
+			return falseImpliesTarget(n.Node)
+		}
+	}
+	return false
+}
+
+// falseImpliesTarget reports whether n being false means there is a
+// target: `target == nil`, a disjunction with such a part, or the negation
+// of what impliesTarget accepts.
+func falseImpliesTarget(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.BinaryNode:
+		switch n.Operator {
+		case "==":
+			return isTargetNilCheck(n)
+		case "||", "or":
+			return falseImpliesTarget(n.Left) || falseImpliesTarget(n.Right)
+		}
+	case *ast.UnaryNode:
+		if n.Operator == "!" || n.Operator == "not" {
+			return impliesTarget(n.Node)
+		}
+	}
+	return false
+}
+
+// isTargetNilCheck reports whether n compares the target root with nil.
+func isTargetNilCheck(n *ast.BinaryNode) bool {
+	if !isNilCheck(n) {
+		return false
+	}
+	for _, side := range []ast.Node{n.Left, n.Right} {
+		if id, ok := side.(*ast.IdentifierNode); ok && id.Value == rootTarget {
+			return true
+		}
+	}
+	return false
 }
 
 func isNilCheck(n *ast.BinaryNode) bool {
