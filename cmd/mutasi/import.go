@@ -80,7 +80,10 @@ func runImport(ctx context.Context, a *app, c *command, args []string) error {
 		return rejected(a.Stderr, err)
 	}
 	printImportResult(a.Stdout, exchange.SourceName(path, table), res)
-	return nil
+	if opt.DryRun {
+		return nil
+	}
+	return warnDangling(ctx, a, db)
 }
 
 func fileMissing(path string, err error) error {
@@ -195,7 +198,8 @@ func importAll(ctx context.Context, a *app, path string, opt mutasi.ImportOption
 		printImportResult(a.Stdout, exchange.SourceName(file, table), res)
 		done = append(done, table)
 	}
-	return nil
+	// On a dry run this looks at the copy: what the real run would leave.
+	return warnDangling(ctx, a, db)
 }
 
 // allOutcome says what an interrupted "import all" left behind.

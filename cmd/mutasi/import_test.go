@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -302,5 +303,37 @@ func TestImportResultUsesIndonesianThousands(t *testing.T) {
 	printImportResult(&b, "pegawai.csv", mutasi.ImportResult{Table: "employees", Rows: 100000, Added: 99000, Changed: 1000, Deactivated: 1200})
 	if want := "employees (pegawai.csv): 100.000 baris — 99.000 ditambah, 1.000 diubah, 0 tetap, 1.200 dinonaktifkan\n"; b.String() != want {
 		t.Errorf("got %q, want %q", b.String(), want)
+	}
+}
+
+// --replace of positions without the employees who hold them is allowed
+// (the monthly import goes table by table) but warned about, and the
+// warning goes once the employees file moves them.
+func TestImportWarnsAboutDanglingReferences(t *testing.T) {
+	env := newDB(t)
+	importFixtures(t, env)
+	dir := t.TempDir()
+	// Drop MUT-PENGADM, which Nur Aini and Maya Sari hold.
+	positions := csvEdit(t, dir, "positions.csv", "positions", func(h []string, r [][]string) ([]string, [][]string) {
+		return h, slices.DeleteFunc(r, func(row []string) bool { return row[0] == "MUT-PENGADM" })
+	})
+	_, errOut := mustRun(t, env, exitOK, "import", "positions", positions, "--replace")
+	want := "Peringatan: 2 pegawai aktif memegang jabatan yang sudah tidak aktif (perbaiki dengan impor employees); contoh: 199305052022212005, 199511032019032002."
+	if !strings.Contains(errOut, want) {
+		t.Errorf("stderr %q, want containing %q", errOut, want)
+	}
+	// Moving both to MUT-ANALIS resolves it: no warning.
+	employees := csvEdit(t, dir, "employees.csv", "employees", func(h []string, r [][]string) ([]string, [][]string) {
+		col := slices.Index(h, "jabatan_id")
+		for _, row := range r {
+			if row[col] == "MUT-PENGADM" {
+				row[col] = "MUT-ANALIS"
+			}
+		}
+		return h, r
+	})
+	_, errOut = mustRun(t, env, exitOK, "import", "employees", employees)
+	if strings.Contains(errOut, "Peringatan") {
+		t.Errorf("warning after the employees were moved: %q", errOut)
 	}
 }
