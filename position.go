@@ -62,8 +62,12 @@ type Position struct {
 func (p *Position) Vacancy() int { return p.Kebutuhan - p.Holders }
 
 // EJ returns the job efficiency (efisiensi jabatan) with the given number
-// of holders: workload hours / (holders × effective hours). A position with
-// work and no holder is infinitely overloaded (+Inf); one with neither, 0.
+// of holders: workload hours / (holders × effective hours), rounded to two
+// decimals as ABK figures are published and graded. Rounding here, once,
+// means a rule, its message, the grade and the stats all see the same
+// number: an EJ of 1.004 is 1.00 everywhere, not "1" in a message that
+// blocks for exceeding 1. A position with work and no holder is infinitely
+// overloaded (+Inf); one with neither, 0.
 func EJ(workloadHours float64, holders int, effectiveHours float64) float64 {
 	if holders <= 0 {
 		if workloadHours > 0 {
@@ -71,7 +75,7 @@ func EJ(workloadHours float64, holders int, effectiveHours float64) float64 {
 		}
 		return 0
 	}
-	return workloadHours / (float64(holders) * effectiveHours)
+	return math.Round(workloadHours/(float64(holders)*effectiveHours)*100) / 100
 }
 
 // EJ is the position's current job efficiency.

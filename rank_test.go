@@ -52,6 +52,8 @@ func TestEJAndGrade(t *testing.T) {
 		{1250, 2, 0.5, "D"},
 		{1000, 2, 0.4, "E"},
 		{1000, 1, 0.8, "C"},
+		{1255, 1, 1.0, "B"},  // 1.004 is published, compared and graded as 1.00
+		{1257, 1, 1.01, "A"}, // 1.0056 rounds up
 		{0, 0, 0, "E"},
 	}
 	for _, tt := range tests {

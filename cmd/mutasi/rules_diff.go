@@ -46,8 +46,8 @@ Contoh:
 		if len(pos) != 2 {
 			return usagef("perlu dua direktori kebijakan: DIR_LAMA DIR_BARU")
 		}
-		if *samples < 0 || *samples > 1000 {
-			return usagef("--samples harus antara 0 dan 1000")
+		if *samples < 1 || *samples > 1000 {
+			return usagef("--samples harus antara 1 dan 1000, bukan %d", *samples)
 		}
 		today, err := evaluationDate(a, *date)
 		if err != nil {

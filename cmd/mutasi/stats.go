@@ -247,7 +247,7 @@ func writeStatsJSON(w io.Writer, c *store.Counts, rows []unitRow, hours float64)
 			u.IndukID = &induk
 		}
 		if !math.IsInf(r.EJ, 0) {
-			ej := math.Round(r.EJ*1000) / 1000
+			ej := r.EJ // already rounded to two decimals by mutasi.EJ
 			u.EJ = &ej
 		}
 		out.Units = append(out.Units, u)

@@ -64,8 +64,8 @@ func TestStatsJSONAndEffectiveHours(t *testing.T) {
 	for _, u := range got.Units {
 		if u.UnitID == "BKPSDM.MUT" {
 			found = true
-			// 7237.5 / (4 × 1200) = 1.508
-			if u.EJ == nil || *u.EJ != 1.508 || u.Grade != "A" || u.IndukID == nil || *u.IndukID != "BKPSDM" {
+			// 7237.5 / (4 × 1200) = 1.508, published as 1.51
+			if u.EJ == nil || *u.EJ != 1.51 || u.Grade != "A" || u.IndukID == nil || *u.IndukID != "BKPSDM" {
 				t.Errorf("BKPSDM.MUT = %+v", u)
 			}
 		}
