@@ -18,6 +18,17 @@ type FileChanges struct {
 	WeightChange   []Change `json:"weights"`  // Name is the scoring term id
 	TermsAdded     []string `json:"terms_added"`
 	TermsRemoved   []string `json:"terms_removed"`
+	// RulesEdited and TermsEdited name what was rewritten in rules and
+	// terms present on both sides: which keys (require, message, …).
+	RulesEdited []Edited `json:"rules_edited"`
+	TermsEdited []Edited `json:"terms_edited"`
+}
+
+// Edited is a rule or scoring term whose text changed, with the keys that
+// differ, as written in the policy file.
+type Edited struct {
+	ID   string   `json:"id"`
+	Keys []string `json:"keys"`
 }
 
 // Change is one value that differs, rendered for people.
@@ -43,11 +54,16 @@ func fileChanges(old, new *rules.Policy) FileChanges {
 		}
 	}
 	for _, r := range new.Rules {
-		switch or := old.Rule(r.ID); {
-		case or == nil:
+		or := old.Rule(r.ID)
+		if or == nil {
 			fc.RulesAdded = append(fc.RulesAdded, r.ID)
-		case or.Severity != r.Severity:
+			continue
+		}
+		if or.Severity != r.Severity {
 			fc.SeverityChange = append(fc.SeverityChange, Change{Name: r.ID, Old: string(or.Severity), New: string(r.Severity)})
+		}
+		if keys := ruleEdits(or, r); len(keys) > 0 {
+			fc.RulesEdited = append(fc.RulesEdited, Edited{ID: r.ID, Keys: keys})
 		}
 	}
 	for _, r := range old.Rules {
@@ -58,10 +74,16 @@ func fileChanges(old, new *rules.Policy) FileChanges {
 	oldTerms := termsByID(old)
 	newTerms := termsByID(new)
 	for _, t := range new.Terms {
-		if ot, ok := oldTerms[t.ID]; !ok {
+		ot, ok := oldTerms[t.ID]
+		if !ok {
 			fc.TermsAdded = append(fc.TermsAdded, t.ID)
-		} else if ot.Weight != t.Weight {
+			continue
+		}
+		if ot.Weight != t.Weight {
 			fc.WeightChange = append(fc.WeightChange, Change{Name: t.ID, Old: number(ot.Weight), New: number(t.Weight)})
+		}
+		if keys := termEdits(ot, t); len(keys) > 0 {
+			fc.TermsEdited = append(fc.TermsEdited, Edited{ID: t.ID, Keys: keys})
 		}
 	}
 	for _, t := range old.Terms {
@@ -70,6 +92,44 @@ func fileChanges(old, new *rules.Policy) FileChanges {
 		}
 	}
 	return fc
+}
+
+// ruleEdits lists the keys of a rule whose text differs (severity is
+// reported on its own).
+func ruleEdits(a, b *rules.Rule) []string {
+	return differing([]keyPair{
+		{"title", a.Title, b.Title},
+		{"when", a.Source.When, b.Source.When},
+		{"require", a.Source.Require, b.Source.Require},
+		{"warn_unless", a.Source.WarnUnless, b.Source.WarnUnless},
+		{"message", a.Source.Message, b.Source.Message},
+		{"message_failed", a.Source.MessageFailed, b.Source.MessageFailed},
+		{"basis", a.Basis, b.Basis},
+	})
+}
+
+// termEdits lists the keys of a scoring term whose text differs (weight is
+// reported on its own).
+func termEdits(a, b *rules.Term) []string {
+	return differing([]keyPair{
+		{"title", a.Title, b.Title},
+		{"when", a.Source.When, b.Source.When},
+		{"value", a.Source.Value, b.Source.Value},
+	})
+}
+
+type keyPair struct{ key, a, b string }
+
+// differing returns the keys whose texts differ, ignoring how the text
+// was wrapped or indented in the YAML.
+func differing(pairs []keyPair) []string {
+	var keys []string
+	for _, p := range pairs {
+		if strings.Join(strings.Fields(p.a), " ") != strings.Join(strings.Fields(p.b), " ") {
+			keys = append(keys, p.key)
+		}
+	}
+	return keys
 }
 
 func termsByID(p *rules.Policy) map[string]*rules.Term {

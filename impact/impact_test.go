@@ -237,3 +237,27 @@ func TestPairSamplesAreDistinctPeople(t *testing.T) {
 		t.Errorf("%d samples covering %d of %d lost pairs", len(r.Pairs.LostSamples), total, r.Pairs.Lost)
 	}
 }
+
+// Rewriting a rule's expression or message, or a term's value, is named
+// with the keys that changed; rewrapping the YAML is not a change.
+func TestEditedRulesAndTermsAreNamed(t *testing.T) {
+	w := newWorld(t, 100)
+	old := policyWith(t, "", "")
+	edited := policyWith(t,
+		"require: employee.masa_jabatan_bulan >= params.masa_jabatan_min_tahun * 12",
+		"require: >-\n      employee.masa_jabatan_bulan >= params.masa_jabatan_min_tahun * 12 &&\n      employee.masa_kerja_tahun >= 1")
+	r := compare(t, w, old, edited, 1)
+	if want := []Edited{{ID: "masa-jabatan-minimal", Keys: []string{"require"}}}; !reflect.DeepEqual(r.Changes.RulesEdited, want) {
+		t.Errorf("rules edited %+v, want %+v", r.Changes.RulesEdited, want)
+	}
+	rewrapped := policyWith(t,
+		"require: employee.masa_jabatan_bulan >= params.masa_jabatan_min_tahun * 12",
+		"require: >-\n      employee.masa_jabatan_bulan >=\n      params.masa_jabatan_min_tahun * 12")
+	if r := compare(t, w, old, rewrapped, 1); len(r.Changes.RulesEdited) != 0 || r.Changes.Same {
+		t.Errorf("rewrapping reported as %+v (same hash %v)", r.Changes.RulesEdited, r.Changes.Same)
+	}
+	term := policyWith(t, "employee.kotak_talenta >= 7 ? 1.0", "employee.kotak_talenta >= 8 ? 1.0")
+	if r := compare(t, w, old, term, 1); len(r.Changes.TermsEdited) != 1 || r.Changes.TermsEdited[0].ID != "talenta" || r.Changes.TermsEdited[0].Keys[0] != "value" {
+		t.Errorf("terms edited %+v", r.Changes.TermsEdited)
+	}
+}

@@ -47,12 +47,32 @@ type Rule struct {
 	Severity Severity
 	File     string
 	Line     int
+	Source   RuleSource // as written, so that a change can be shown
 
 	when, require, warnUnless *program
 	message, messageFailed    *template
 	class                     exprClass
 	guard                     guard // of when, require and warn_unless
 	block                     bool  // Severity is block
+}
+
+// RuleSource is the text of a rule's expressions and messages as written
+// in its file ("" for an absent key), kept so that `rules diff` can say
+// which rules changed and where.
+type RuleSource struct {
+	When, Require, WarnUnless, Message, MessageFailed string
+}
+
+// TermSource is the text of a scoring term's expressions as written.
+type TermSource struct {
+	When, Value string
+}
+
+func srcText(e *exprSrc) string {
+	if e == nil {
+		return ""
+	}
+	return e.text
 }
 
 // Term is one weighted part of the score.
@@ -62,6 +82,7 @@ type Term struct {
 	Weight float64
 	File   string
 	Line   int
+	Source TermSource // as written
 
 	value, when *program
 	class       exprClass
@@ -250,7 +271,9 @@ func Compile(files []File, refFile *File) (*Policy, error) {
 			seenRule[rs.id] = rs
 		}
 		label := "aturan " + rs.id
-		r := &Rule{ID: rs.id, Title: rs.title, Basis: rs.basis, Severity: rs.severity, File: rs.src.name, Line: rs.node.Line}
+		r := &Rule{ID: rs.id, Title: rs.title, Basis: rs.basis, Severity: rs.severity, File: rs.src.name, Line: rs.node.Line,
+			Source: RuleSource{When: srcText(rs.when), Require: srcText(rs.require), WarnUnless: srcText(rs.warnUnless),
+				Message: srcText(rs.message), MessageFailed: srcText(rs.msgFailed)}}
 		r.when = ce.compile(rs.when, kBool, label+": when", &errs)
 		r.require = ce.compile(rs.require, kBool, label+": require", &errs)
 		r.warnUnless = ce.compile(rs.warnUnless, kBool, label+": warn_unless", &errs)
@@ -271,7 +294,8 @@ func Compile(files []File, refFile *File) (*Policy, error) {
 			seenTerm[ts.id] = ts
 		}
 		label := "scoring " + ts.id
-		t := &Term{ID: ts.id, Title: ts.title, Weight: ts.weight, File: ts.src.name, Line: ts.node.Line}
+		t := &Term{ID: ts.id, Title: ts.title, Weight: ts.weight, File: ts.src.name, Line: ts.node.Line,
+			Source: TermSource{When: srcText(ts.when), Value: srcText(ts.value)}}
 		if ts.weightAt != nil {
 			t.weightLine, t.weightCol = ts.weightAt.Line, ts.weightAt.Column
 		}

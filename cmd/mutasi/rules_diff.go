@@ -148,8 +148,14 @@ func writeFileChanges(w io.Writer, fc *impact.FileChanges) {
 	for _, id := range fc.TermsRemoved {
 		line("unsur skor dihapus: %s", id)
 	}
+	for _, e := range fc.RulesEdited {
+		line("aturan diubah: %s (%s)", e.ID, strings.Join(e.Keys, ", "))
+	}
+	for _, e := range fc.TermsEdited {
+		line("unsur skor diubah: %s (%s)", e.ID, strings.Join(e.Keys, ", "))
+	}
 	if n == 0 {
-		line("isi ungkapan, judul, atau pesan aturan (parameter, aturan, dan bobot sama)")
+		line("param, aturan, dan skor sama; yang berubah hanya komentar, tata letak, keterangan, atau daftar rumpun pendidikan")
 	}
 	fmt.Fprintln(w)
 }

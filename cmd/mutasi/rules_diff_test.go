@@ -50,11 +50,13 @@ func demoEnv(t *testing.T) map[string]string {
 
 func TestRulesDiffReportsVerdictChangesAndCauses(t *testing.T) {
 	env := demoEnv(t)
-	stricter := policyCopy(t, "masa_jabatan_min_tahun: 2", "masa_jabatan_min_tahun: 3")
+	stricter := policyCopy(t, "masa_jabatan_min_tahun: 2", "masa_jabatan_min_tahun: 3",
+		"message: \"tidak sedang menjalani hukuman disiplin\"", "message: \"bebas dari hukuman disiplin\"")
 	out, _ := mustRun(t, env, exitOK, "rules", "diff", policiesDir, stricter, "--date", "2026-03-01")
 	for _, want := range []string{
 		"Tanggal penilaian 2026-03-01 · 400 pegawai aktif · ",
 		"  parameter masa_jabatan_min_tahun: 2 → 3\n",
+		"  aturan diubah: bebas-hukuman-disiplin (message)\n",
 		"menjadi memenuhi syarat: 0\n",
 		"    masa-jabatan-minimal (Masa jabatan minimal): kini menolak ",
 	} {
