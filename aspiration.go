@@ -52,5 +52,6 @@ func (a *Aspiration) Validate() error {
 	if !utf8.ValidString(a.Alasan) {
 		p.add("alasan", "berisi karakter yang bukan UTF-8")
 	}
+	checkText(&p, "alasan", a.Alasan, true)
 	return p.err()
 }

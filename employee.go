@@ -55,6 +55,8 @@ func (e *Employee) Validate() error {
 	} else if utf8.RuneCountInString(e.Nama) > 200 {
 		p.add("nama", "terlalu panjang (lebih dari 200 huruf)")
 	}
+	checkText(&p, "nama", e.Nama, false)
+	checkText(&p, "pendidikan_jurusan", e.PendidikanJurusan, false)
 	switch e.JenisKelamin {
 	case "L", "P":
 		if nipErr == nil && info.Gender != e.JenisKelamin {

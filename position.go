@@ -111,6 +111,7 @@ func (p *Position) Validate() error {
 	if p.Nama == "" {
 		pr.add("nama", "wajib diisi")
 	}
+	checkText(&pr, "nama", p.Nama, false)
 	switch p.Jenis {
 	case JenisJPT, JenisAdministrator, JenisPengawas, JenisPelaksana:
 		if p.Jenjang != "" {

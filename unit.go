@@ -19,6 +19,7 @@ func (u *Unit) Validate() error {
 	if u.Nama == "" {
 		p.add("nama", "wajib diisi")
 	}
+	checkText(&p, "nama", u.Nama, false)
 	if u.IndukID != "" {
 		if !validID(u.IndukID) {
 			p.add("induk_id", "%q bukan kode unit yang sah", u.IndukID)

@@ -147,6 +147,13 @@ func TestUnitAspirationUserValidate(t *testing.T) {
 		want []string
 	}{
 		{"unit valid", &Unit{ID: "DINKES", Nama: "Dinas Kesehatan", IndukID: "SETDA"}, nil},
+		{"unit name with a control character", &Unit{ID: "U", Nama: "Dinas\x0bKesehatan"},
+			[]string{"nama: berisi karakter kendali tak terlihat (kode 11); ketik ulang isinya"}},
+		{"aspiration reason over several lines", &Aspiration{NIP: "199004122015032001", Pilihan: []string{"A"}, Alasan: "Dekat rumah.\r\nMerawat orang tua.\tTerima kasih"}, nil},
+		{"aspiration reason with a bell", &Aspiration{NIP: "199004122015032001", Pilihan: []string{"A"}, Alasan: "x\ay"},
+			[]string{"alasan: berisi karakter kendali tak terlihat (kode 7); ketik ulang isinya"}},
+		{"position name with a line break", &Position{ID: "P", UnitID: "U", Nama: "Analis\nKebijakan", Jenis: JenisPelaksana},
+			[]string{"nama: berisi karakter kendali tak terlihat (kode 10); ketik ulang isinya"}},
 		{"unit own parent", &Unit{ID: "DINKES", Nama: "Dinas Kesehatan", IndukID: "DINKES"},
 			[]string{"induk_id: unit DINKES tidak boleh menjadi induk dirinya sendiri"}},
 		{"aspiration valid", &Aspiration{NIP: "199004122015032001", Pilihan: []string{"DINKES", "BAPPEDA-PEL-001"}}, nil},

@@ -64,3 +64,15 @@ func checkID(p *problems, field, value string) {
 		p.add(field, "%q bukan kode yang sah (hanya huruf, angka, '-', '_', '.', '/'; paling panjang 64)", value)
 	}
 }
+
+// checkText rejects control characters in a text field: they are
+// invisible in a spreadsheet and corrupt an XLSX export. Names take none;
+// free text (multiline) may hold line breaks and tabs.
+func checkText(p *problems, field, value string, multiline bool) {
+	for _, r := range value {
+		if r == 0x7f || (r < 0x20 && !(multiline && (r == '\n' || r == '\r' || r == '\t'))) {
+			p.add(field, "berisi karakter kendali tak terlihat (kode %d); ketik ulang isinya", r)
+			return
+		}
+	}
+}
