@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 )
 
 func backupCommand() *command {
@@ -26,6 +27,9 @@ Contoh:
 		}
 		if len(pos) != 1 {
 			return usagef("perlu satu argumen: BERKAS tujuan cadangan")
+		}
+		if err := dirExists(filepath.Dir(pos[0])); err != nil {
+			return err
 		}
 		db, err := openExistingDB(ctx, a)
 		if err != nil {

@@ -63,7 +63,7 @@ func parseFlags(a *app, c *command, fs *flag.FlagSet, args []string) ([]string, 
 				printCommandHelpFlags(a.Stdout, c, fs)
 				return nil, errHelpShown
 			}
-			return nil, usageError{err.Error()}
+			return nil, usageError{flagProblem(err)}
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -77,6 +77,32 @@ func parseFlags(a *app, c *command, fs *flag.FlagSet, args []string) ([]string, 
 	}
 }
 
+// flagProblem says in Indonesian what the flag package found wrong; its
+// own messages are English and name flags with one dash.
+func flagProblem(err error) string {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
+		return fmt.Sprintf("opsi --%s perlu nilai", name)
+	}
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+		return fmt.Sprintf("opsi --%s tidak dikenal", name)
+	}
+	// invalid value "abc" for flag -seed: parse error
+	if rest, ok := strings.CutPrefix(msg, "invalid value "); ok {
+		if value, flagPart, ok := strings.Cut(rest, " for flag -"); ok {
+			name, _, _ := strings.Cut(flagPart, ":")
+			return fmt.Sprintf("nilai %s tidak sah untuk opsi --%s", value, name)
+		}
+	}
+	if rest, ok := strings.CutPrefix(msg, "invalid boolean value "); ok {
+		if value, flagPart, ok := strings.Cut(rest, " for -"); ok {
+			name, _, _ := strings.Cut(flagPart, ":")
+			return fmt.Sprintf("nilai %s tidak sah untuk opsi --%s (pakai --%s atau --%s=false)", value, name, name, name)
+		}
+	}
+	return msg
+}
+
 func parseGlobal(a *app, args []string) ([]string, error) {
 	fs := flag.NewFlagSet("mutasi", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -86,7 +112,7 @@ func parseGlobal(a *app, args []string) ([]string, error) {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil, nil
 		}
-		return nil, err
+		return nil, errors.New(flagProblem(err))
 	}
 	return fs.Args(), nil
 }
@@ -117,6 +143,26 @@ func lookupCommand(args []string) (*command, []string) {
 	return best, args[bestLen:]
 }
 
+// commandGroup returns the commands whose name starts with the word
+// group followed by a space ("rules" → rules check, rules test, …).
+func commandGroup(group string) []*command {
+	var out []*command
+	for _, c := range commands() {
+		if strings.HasPrefix(c.name, group+" ") {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func printGroup(w io.Writer, group string, cmds []*command) {
+	fmt.Fprintf(w, "Pemakaian: mutasi %s PERINTAH [ARGUMEN]\n\nPerintah:\n", group)
+	for _, c := range cmds {
+		fmt.Fprintf(w, "  %-16s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintf(w, "\nBantuan satu perintah: mutasi %s PERINTAH --help\n", group)
+}
+
 func findCommand(args []string) *command {
 	c, _ := lookupCommand(args)
 	return c
@@ -145,9 +191,24 @@ func printCommandHelp(w io.Writer, c *command) {
 func printCommandHelpFlags(w io.Writer, c *command, fs *flag.FlagSet) {
 	printCommandHelp(w, c)
 	fmt.Fprintln(w, "\nOpsi:")
-	fs.SetOutput(w)
-	fs.PrintDefaults()
-	fs.SetOutput(io.Discard)
+	fs.VisitAll(func(f *flag.Flag) {
+		name, usage := flag.UnquoteUsage(f)
+		arg := ""
+		switch name {
+		case "":
+		case "string":
+			arg = " TEKS"
+		case "int", "uint", "float":
+			arg = " ANGKA"
+		default:
+			arg = " " + strings.ToUpper(name)
+		}
+		fmt.Fprintf(w, "  --%s%s\n        %s", f.Name, arg, usage)
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
+			fmt.Fprintf(w, " (bawaan: %s)", f.DefValue)
+		}
+		fmt.Fprintln(w)
+	})
 }
 
 // errorText renders an error for the person at the terminal: domain errors

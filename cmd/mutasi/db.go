@@ -20,3 +20,19 @@ func openExistingDB(ctx context.Context, a *app) (*store.DB, error) {
 	}
 	return store.Open(ctx, a.DB, store.WithClock(a.Now))
 }
+
+// dirExists says, in words, when a file cannot be written because its
+// directory is missing: the raw error would name a temporary file or come
+// from SQLite in English.
+func dirExists(dir string) error {
+	fi, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return mutasi.Errorf(mutasi.ENOTFOUND, "direktori %s tidak ada; buat dulu direktori itu", dir)
+	case err != nil:
+		return err
+	case !fi.IsDir():
+		return mutasi.Errorf(mutasi.EINVALID, "%s bukan direktori", dir)
+	}
+	return nil
+}

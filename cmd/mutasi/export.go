@@ -145,6 +145,9 @@ func exportFormat(flagValue, out string, several bool) (exchange.Format, error) 
 // directory and renames it into place, so that a failed export never
 // leaves half a file where a good one was.
 func writeFileAtomic(path string, write func(io.Writer) error) error {
+	if err := dirExists(filepath.Dir(path)); err != nil {
+		return err
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
 		return err

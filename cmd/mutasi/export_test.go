@@ -65,6 +65,10 @@ func TestExportToFiles(t *testing.T) {
 	if got := strings.Join(names, " "); got != "pegawai.json pemda.xlsx" {
 		t.Errorf("directory holds %q, want the two exports only", got)
 	}
+	_, errOut := mustRun(t, env, exitFailure, "export", "units", "--out", filepath.Join(dir, "tidak-ada", "u.csv"))
+	if !strings.Contains(errOut, "tidak-ada tidak ada; buat dulu direktori itu") {
+		t.Errorf("export into a missing directory: stderr %q", errOut)
+	}
 	// Exports are ordinary shareable files, not private temporaries.
 	if fi, err := os.Stat(one); err != nil || fi.Mode().Perm() != 0o644 {
 		t.Errorf("pegawai.json mode = %v, %v; want -rw-r--r--", fi.Mode(), err)

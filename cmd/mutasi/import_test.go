@@ -256,7 +256,7 @@ func TestImportUsage(t *testing.T) {
 		{[]string{"import", "pegawai", "x.csv"}, exitUsage, `tabel "pegawai" tidak dikenal`},
 		{[]string{"import", "units", "tidak-ada.csv"}, exitFailure, "tidak-ada.csv: berkas tidak ditemukan"},
 		{[]string{"import", "all", fixtures + "/valid/units.csv"}, exitUsage, "import all perlu direktori atau workbook .xlsx"},
-		{[]string{"import", "units", fixtures + "/valid/units.csv", "--hapus"}, exitUsage, "flag provided but not defined"},
+		{[]string{"import", "units", fixtures + "/valid/units.csv", "--hapus"}, exitUsage, "opsi --hapus tidak dikenal"},
 	}
 	for _, tt := range tests {
 		code, _, errOut := runCLI(t, env, tt.args...)

@@ -84,6 +84,15 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	c, cargs := lookupCommand(rest)
 	if c == nil {
+		if group := commandGroup(rest[0]); len(group) > 0 {
+			// "mutasi rules" alone: show what the group holds.
+			w, code := stderr, exitUsage
+			if len(rest) > 1 && (rest[1] == "-h" || rest[1] == "--help" || rest[1] == "help") {
+				w, code = stdout, exitOK
+			}
+			printGroup(w, rest[0], group)
+			return code
+		}
 		fmt.Fprintf(stderr, "mutasi: perintah tidak dikenal: %q (lihat 'mutasi help')\n", rest[0])
 		return exitUsage
 	}

@@ -28,7 +28,12 @@ func TestRunUsageAndExitCodes(t *testing.T) {
 		{"no command", nil, exitUsage, "Pemakaian: mutasi", ""},
 		{"help", []string{"help"}, exitOK, "Perintah:", ""},
 		{"unknown command", []string{"pindahkan"}, exitUsage, "", `perintah tidak dikenal: "pindahkan"`},
-		{"bad global flag", []string{"--nope", "stats"}, exitUsage, "", "flag provided but not defined: -nope"},
+		{"bad global flag", []string{"--nope", "stats"}, exitUsage, "", "opsi --nope tidak dikenal"},
+		{"flag without value", []string{"check", "--to"}, exitUsage, "", "mutasi check: opsi --to perlu nilai"},
+		{"flag with a bad number", []string{"demo", "--seed", "abc"}, exitUsage, "", `mutasi demo: nilai "abc" tidak sah untuk opsi --seed`},
+		{"unknown command flag", []string{"stats", "--jam", "3"}, exitUsage, "", "mutasi stats: opsi --jam tidak dikenal"},
+		{"group alone", []string{"rules"}, exitUsage, "", "  rules diff "},
+		{"group help", []string{"rules", "--help"}, exitOK, "Bantuan satu perintah: mutasi rules PERINTAH --help", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

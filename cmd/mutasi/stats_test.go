@@ -105,6 +105,10 @@ func TestBackupCopiesAndNeverOverwrites(t *testing.T) {
 		t.Errorf("second backup: stderr %q", errOut)
 	}
 	mustRun(t, env, exitUsage, "backup")
+	_, errOut = mustRun(t, env, exitFailure, "backup", filepath.Join(t.TempDir(), "tidak-ada", "c.db"))
+	if !strings.Contains(errOut, "tidak-ada tidak ada; buat dulu direktori itu") {
+		t.Errorf("backup into a missing directory: stderr %q", errOut)
+	}
 }
 
 // Without --jam-efektif, EJ uses the policy's jam_kerja_efektif, so that
