@@ -23,15 +23,11 @@ func suggestNext(ctx context.Context, a *app, w io.Writer, today time.Time) erro
 	if err != nil {
 		return nil
 	}
-	db, err := openExistingDB(ctx, a)
+	db, snap, err := openSnapshot(ctx, a)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	snap, err := loadSnapshot(ctx, db)
-	if err != nil {
-		return err
-	}
 	vacancies := snap.vacancies()
 	general := policy.NewBatch(today)
 	defer general.Close()

@@ -61,15 +61,11 @@ Contoh:
 		if err != nil {
 			return err
 		}
-		db, err := openExistingDB(ctx, a)
+		db, snap, err := openSnapshot(ctx, a)
 		if err != nil {
 			return err
 		}
 		defer db.Close()
-		snap, err := loadSnapshot(ctx, db)
-		if err != nil {
-			return err
-		}
 		opt := impact.Options{
 			Today: today, Targets: snap.vacancies(), Samples: *samples,
 			Workers: runtime.GOMAXPROCS(0),

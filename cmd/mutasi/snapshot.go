@@ -7,6 +7,7 @@ import (
 
 	"github.com/mutasi/mutasi"
 	"github.com/mutasi/mutasi/rules"
+	"github.com/mutasi/mutasi/store"
 )
 
 // snapshot is the organisation as the policy engine needs it: positions
@@ -16,6 +17,21 @@ type snapshot struct {
 	positions   map[string]*mutasi.Position
 	units       map[string]*mutasi.Unit
 	aspirations map[string]*mutasi.Aspiration
+}
+
+// openSnapshot opens the existing database and reads its snapshot; the
+// caller closes the database.
+func openSnapshot(ctx context.Context, a *app) (*store.DB, *snapshot, error) {
+	db, err := openExistingDB(ctx, a)
+	if err != nil {
+		return nil, nil, err
+	}
+	snap, err := loadSnapshot(ctx, db)
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	return db, snap, nil
 }
 
 func loadSnapshot(ctx context.Context, dir mutasi.Directory) (*snapshot, error) {
