@@ -32,7 +32,7 @@ func TestBatchTargetNilCheck(t *testing.T) {
 	}
 	for i, r := range want.Rules {
 		if got.Failed.Has(i) == r.Passed {
-			t.Errorf("rule %s: batch failed=%v, evaluate passed=%v", r.ID, got.Failed.Has(i), r.Passed)
+			t.Errorf("rule %s: batch failed=%v, evaluate passed=%v", r.Rule.ID, got.Failed.Has(i), r.Passed)
 		}
 	}
 }

@@ -25,8 +25,7 @@ type Decision struct {
 // RuleResult is one rule's outcome. Rule gives its title, legal basis and
 // declared severity (shared, not copied: a decision stays cheap).
 type RuleResult struct {
-	Rule       *Rule
-	ID         string
+	Rule       *Rule // its ID, title and basis
 	Severity   Severity // block, warn or info; a warn_unless warning reports warn
 	Passed     bool
 	Applicable bool   // false when the rule's when did not hold
@@ -90,7 +89,7 @@ func (d Decision) MarshalJSON() ([]byte, error) {
 		out.Target = &t
 	}
 	for i, r := range d.Rules {
-		out.Rules[i] = ruleJSON{ID: r.ID, Passed: r.Passed, Severity: r.Severity, Message: r.Message,
+		out.Rules[i] = ruleJSON{ID: r.Rule.ID, Passed: r.Passed, Severity: r.Severity, Message: r.Message,
 			Title: r.Rule.Title, Applicable: r.Applicable, Basis: r.Rule.Basis}
 	}
 	for _, p := range d.ScoreParts {
@@ -106,7 +105,7 @@ func (d *Decision) Failed() []string {
 	var ids []string
 	for _, r := range d.Rules {
 		if !r.Passed {
-			ids = append(ids, r.ID)
+			ids = append(ids, r.Rule.ID)
 		}
 	}
 	return ids

@@ -69,8 +69,8 @@ func TestDecisionsOwnTheirMemory(t *testing.T) {
 		t.Fatal("two decisions share message bytes")
 	}
 	before := a.ScoreParts[0]
-	grown := append(a.Rules, RuleResult{ID: "tambahan"})
-	if a.ScoreParts[0] != before || grown[len(a.Rules)].ID != "tambahan" {
+	grown := append(a.Rules, RuleResult{Message: "tambahan"})
+	if a.ScoreParts[0] != before || grown[len(a.Rules)].Message != "tambahan" {
 		t.Fatal("appending to Rules changed ScoreParts")
 	}
 	a.Rules[0].Message = "diubah"
@@ -102,7 +102,7 @@ func TestConstantMessagesShared(t *testing.T) {
 		for _, s := range subjects {
 			d, dv := p.Evaluate(s, benchTarget(), benchToday), vm.Evaluate(s, benchTarget(), benchToday)
 			for i, rr := range d.Rules {
-				if rr.ID != tt.rule || rr.Message != tt.want {
+				if rr.Rule.ID != tt.rule || rr.Message != tt.want {
 					continue
 				}
 				if dv.Rules[i].Message != rr.Message {

@@ -41,11 +41,11 @@ func TestRuntimeErrorsFailClosed(t *testing.T) {
 		}
 		for i, w := range want {
 			got := d.Rules[i]
-			if got.ID != w.id || got.Passed != w.passed || !strings.Contains(got.Message, w.msg) {
-				t.Errorf("forceVM=%v: rule %d = %s passed=%v %q; want %s passed=%v containing %q", forceVM, i, got.ID, got.Passed, got.Message, w.id, w.passed, w.msg)
+			if got.Rule.ID != w.id || got.Passed != w.passed || !strings.Contains(got.Message, w.msg) {
+				t.Errorf("forceVM=%v: rule %d = %s passed=%v %q; want %s passed=%v containing %q", forceVM, i, got.Rule.ID, got.Passed, got.Message, w.id, w.passed, w.msg)
 			}
 			if !w.passed && !got.Errored {
-				t.Errorf("forceVM=%v: rule %s not marked as errored", forceVM, got.ID)
+				t.Errorf("forceVM=%v: rule %s not marked as errored", forceVM, got.Rule.ID)
 			}
 		}
 	}
@@ -68,9 +68,9 @@ func TestFastMatchesVM(t *testing.T) {
 		}
 		for j := range a.Rules {
 			x, y := a.Rules[j], b.Rules[j]
-			if x.ID != y.ID || x.Passed != y.Passed || x.Severity != y.Severity || x.Applicable != y.Applicable ||
+			if x.Rule.ID != y.Rule.ID || x.Passed != y.Passed || x.Severity != y.Severity || x.Applicable != y.Applicable ||
 				x.Errored != y.Errored || x.Message != y.Message {
-				t.Fatalf("subject %d rule %s:\nfast %+v\nVM   %+v", i, a.Rules[j].ID, a.Rules[j], b.Rules[j])
+				t.Fatalf("subject %d rule %s:\nfast %+v\nVM   %+v", i, a.Rules[j].Rule.ID, a.Rules[j], b.Rules[j])
 			}
 		}
 	}
@@ -98,7 +98,7 @@ func TestBatchMatchesEvaluate(t *testing.T) {
 			}
 			for ri, rr := range d.Rules {
 				if v.Failed.Has(ri) == rr.Passed {
-					t.Fatalf("subject %d target %d rule %s: batch failed=%v, evaluate passed=%v", i, ti, rr.ID, v.Failed.Has(ri), rr.Passed)
+					t.Fatalf("subject %d target %d rule %s: batch failed=%v, evaluate passed=%v", i, ti, rr.Rule.ID, v.Failed.Has(ri), rr.Passed)
 				}
 			}
 		}

@@ -78,7 +78,7 @@ func (r TestResult) String() string {
 			} else if !rr.Applicable {
 				mark = "-"
 			}
-			fmt.Fprintf(&b, "\n    %s %s: %s [%s]", mark, rr.ID, rr.Message, strings.Join(vals, ", "))
+			fmt.Fprintf(&b, "\n    %s %s: %s [%s]", mark, rr.Rule.ID, rr.Message, strings.Join(vals, ", "))
 		}
 	}
 	return b.String()
@@ -135,7 +135,7 @@ func (p *Policy) RunCases(cases []*TestCase) []TestResult {
 		for id, text := range c.Contains {
 			found := false
 			for _, rr := range d.Rules {
-				if rr.ID == id {
+				if rr.Rule.ID == id {
 					found = true
 					if !strings.Contains(rr.Message, text) {
 						res.Problems = append(res.Problems, fmt.Sprintf("pesan %s: dapat %q, seharusnya memuat %q", id, rr.Message, text))

@@ -12,7 +12,7 @@ type decisionProto struct {
 func newDecisionProto(rules []*Rule, terms []*Term) decisionProto {
 	dp := decisionProto{rules: make([]RuleResult, len(rules)), parts: make([]ScorePart, len(terms))}
 	for i, r := range rules {
-		dp.rules[i] = RuleResult{Rule: r, ID: r.ID, Severity: r.Severity}
+		dp.rules[i] = RuleResult{Rule: r, Severity: r.Severity}
 	}
 	for i, t := range terms {
 		dp.parts[i] = ScorePart{Term: t}

@@ -39,11 +39,11 @@ func TestTargetNilGuardedReads(t *testing.T) {
 		for _, tt := range tests {
 			d := p.Evaluate(s, tt.target, benchToday)
 			for _, r := range d.Rules {
-				want, ok := tt.passed[r.ID]
+				want, ok := tt.passed[r.Rule.ID]
 				if ok && r.Passed != want {
-					t.Errorf("forceVM=%v target=%v: %s passed=%v (%q), want %v", forceVM, d.Target, r.ID, r.Passed, r.Message, want)
+					t.Errorf("forceVM=%v target=%v: %s passed=%v (%q), want %v", forceVM, d.Target, r.Rule.ID, r.Passed, r.Message, want)
 				}
-				if r.ID == "pesan" && r.Message != tt.msg {
+				if r.Rule.ID == "pesan" && r.Message != tt.msg {
 					t.Errorf("forceVM=%v target=%v: message %q, want %q", forceVM, d.Target, r.Message, tt.msg)
 				}
 			}
