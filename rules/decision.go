@@ -25,7 +25,7 @@ type Decision struct {
 // RuleResult is one rule's outcome. Rule gives its title, legal basis and
 // declared severity (shared, not copied: a decision stays cheap).
 type RuleResult struct {
-	Rule       *Rule // its ID, title and basis
+	Rule       *Rule    // its ID, title and basis
 	Severity   Severity // block, warn or info; a warn_unless warning reports warn
 	Passed     bool
 	Applicable bool   // false when the rule's when did not hold
