@@ -64,17 +64,16 @@ Contoh:
 		if err != nil {
 			return err
 		}
-		snap, err := loadSnapshot(ctx, db)
-		if err != nil {
-			return err
-		}
 		var target *rules.Target
 		if *to != "" {
-			if target, err = snap.target(*to); err != nil {
+			if target, err = targetOf(ctx, db, *to); err != nil {
 				return err
 			}
 		}
-		subject := snap.subject(e)
+		subject, err := subjectOf(ctx, db, e)
+		if err != nil {
+			return err
+		}
 		d := policy.Evaluate(subject, target, today)
 		if *asJSON {
 			enc := json.NewEncoder(a.Stdout)

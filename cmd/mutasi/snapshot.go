@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
-	"strings"
 
 	"github.com/mutasi/mutasi"
 	"github.com/mutasi/mutasi/rules"
@@ -74,15 +72,6 @@ func (s *snapshot) subject(e *mutasi.Employee) rules.Subject {
 	return sub
 }
 
-// target returns the target position with its unit, or a clear error.
-func (s *snapshot) target(id string) (*rules.Target, error) {
-	p, ok := s.positions[id]
-	if !ok {
-		return nil, mutasi.Errorf(mutasi.ENOTFOUND, "jabatan tujuan %s tidak ada atau tidak aktif%s", id, s.suggestPosition(id))
-	}
-	return &rules.Target{Position: p, Unit: s.units[p.UnitID]}, nil
-}
-
 // vacancies returns every active position with room (kebutuhan > holders),
 // in id order, as targets.
 func (s *snapshot) vacancies() []*rules.Target {
@@ -102,38 +91,4 @@ func sortedPositions(m map[string]*mutasi.Position) []*mutasi.Position {
 	}
 	sortBy(list, func(p *mutasi.Position) string { return p.ID })
 	return list
-}
-
-// suggestPosition names a close position id for a typo ("maksudnya ...?").
-func (s *snapshot) suggestPosition(id string) string {
-	best, bestDist := "", 4
-	upper := strings.ToUpper(id)
-	for pid := range s.positions {
-		if d := mutasi.EditDistance(upper, strings.ToUpper(pid)); d < bestDist || (d == bestDist && pid < best) {
-			best, bestDist = pid, d
-		}
-	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf("; maksudnya %s?", best)
-}
-
-// employee reads one employee by NIP with a message that says what to do.
-func employee(ctx context.Context, dir mutasi.Directory, nip string) (*mutasi.Employee, error) {
-	nip = strings.ReplaceAll(nip, " ", "") // NIPs are often pasted grouped
-	if _, err := mutasi.ParseNIP(nip); err != nil {
-		return nil, err
-	}
-	e, err := dir.Employee(ctx, nip)
-	if mutasi.ErrorCode(err) == mutasi.ENOTFOUND {
-		return nil, mutasi.Errorf(mutasi.ENOTFOUND, "pegawai dengan NIP %s tidak ada di basis data", mutasi.NIP(nip).Format())
-	}
-	if err != nil {
-		return nil, err
-	}
-	if !e.Active {
-		return nil, mutasi.Errorf(mutasi.ENOTFOUND, "pegawai %s (NIP %s) sudah tidak aktif", e.Nama, mutasi.NIP(nip).Format())
-	}
-	return e, nil
 }
