@@ -51,7 +51,7 @@ Contoh:
 		if err != nil {
 			return err
 		}
-		policy, err := loadPolicy(a)
+		policy, err := loadPolicy(a.Policies)
 		if err != nil {
 			return err
 		}

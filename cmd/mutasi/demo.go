@@ -101,10 +101,16 @@ func runDemo(ctx context.Context, a *app, c *command, args []string) error {
 	}
 	// Show what was made: the demo is the first thing a newcomer runs.
 	fmt.Fprintln(a.Stdout)
-	if err := showStats(ctx, a, effectiveHours(a), false); err != nil {
+	// The demo has succeeded whatever the policy: without one, stats use
+	// the regulation's hours and no check is suggested.
+	policy, _ := loadPolicy(a.Policies)
+	if err := showStats(ctx, a, effectiveHours(policy), false); err != nil {
 		return err
 	}
-	return suggestNext(ctx, a, a.Stdout, today)
+	if policy == nil {
+		return nil
+	}
+	return suggestNext(ctx, a, a.Stdout, policy, today)
 }
 
 // demoToDB imports the demo into a.DB through the store's import methods,

@@ -16,13 +16,8 @@ var errFound = errors.New("found")
 
 // suggestNext prints commands worth trying on the data just made: a check
 // of the first employee who may be moved, in general and towards a vacancy
-// they qualify for. Nothing is printed when the policy does not load: the
-// demo itself has succeeded.
-func suggestNext(ctx context.Context, a *app, w io.Writer, today time.Time) error {
-	policy, err := rules.LoadDir(a.Policies)
-	if err != nil {
-		return nil
-	}
+// they qualify for.
+func suggestNext(ctx context.Context, a *app, w io.Writer, policy *rules.Policy, today time.Time) error {
 	db, snap, err := openSnapshot(ctx, a)
 	if err != nil {
 		return err

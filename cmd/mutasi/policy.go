@@ -8,11 +8,10 @@ import (
 	"github.com/mutasi/mutasi/rules"
 )
 
-// loadPolicy compiles the policy in a.Policies; a policy that does not
-// compile is never used, and its error lists every problem with file, line
-// and column.
-func loadPolicy(a *app) (*rules.Policy, error) {
-	p, err := rules.LoadDir(a.Policies)
+// loadPolicy compiles the policy in dir; a policy that does not compile is
+// never used, and its error lists every problem as file:line:column.
+func loadPolicy(dir string) (*rules.Policy, error) {
+	p, err := rules.LoadDir(dir)
 	if err != nil {
 		return nil, policyError(err)
 	}
@@ -20,11 +19,10 @@ func loadPolicy(a *app) (*rules.Policy, error) {
 }
 
 // effectiveHours is the policy's jam_kerja_efektif, so that every figure
-// of EJ agrees with the rules; without a usable policy, the regulation's
-// default.
-func effectiveHours(a *app) float64 {
-	p, err := rules.LoadDir(a.Policies)
-	if err != nil {
+// of EJ agrees with the rules; without a usable policy (p nil), the
+// regulation's default.
+func effectiveHours(p *rules.Policy) float64 {
+	if p == nil {
 		return mutasi.DefaultEffectiveHours
 	}
 	// Params hold int or float64, as written in the YAML.

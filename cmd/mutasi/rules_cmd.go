@@ -35,9 +35,9 @@ Contoh:
 		if err != nil {
 			return err
 		}
-		p, err := rules.LoadDir(dir)
+		p, err := loadPolicy(dir)
 		if err != nil {
-			return policyError(err)
+			return err
 		}
 		warnings := p.Lint()
 		for _, w := range warnings {
@@ -74,9 +74,9 @@ Contoh:
 		if err != nil {
 			return err
 		}
-		p, err := rules.LoadDir(dir)
+		p, err := loadPolicy(dir)
 		if err != nil {
-			return policyError(err)
+			return err
 		}
 		results, err := rules.RunTests(p, dir)
 		if err != nil {

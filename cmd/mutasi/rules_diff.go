@@ -88,9 +88,9 @@ Contoh:
 
 // loadPolicyDir loads one side of a diff; which says which side in errors.
 func loadPolicyDir(dir, which string) (*rules.Policy, error) {
-	p, err := rules.LoadDir(dir)
+	p, err := loadPolicy(dir)
 	if err != nil {
-		return nil, fmt.Errorf("kebijakan %s (%s): %s", which, dir, errorText(policyError(err)))
+		return nil, fmt.Errorf("kebijakan %s (%s): %s", which, dir, errorText(err))
 	}
 	return p, nil
 }

@@ -49,7 +49,10 @@ Contoh:
 				return usagef("--jam-efektif harus bilangan positif")
 			}
 		} else {
-			*hours = effectiveHours(a)
+			// A policy that does not load only loses its hours here:
+			// stats is about the data, not the rules.
+			p, _ := loadPolicy(a.Policies)
+			*hours = effectiveHours(p)
 		}
 		return showStats(ctx, a, *hours, *asJSON)
 	}
