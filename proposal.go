@@ -56,6 +56,11 @@ type Proposal struct {
 	DecidedAt     time.Time
 	DecidedBy     int64
 	DecisionNote  string
+	// Justification is the decision (JSON, as `mutasi check --json`) that
+	// justified the move when it was proposed; PlanID the plan it came
+	// from, 0 for none.
+	Justification string
+	PlanID        int64
 }
 
 // Validate checks the proposal's fields.

@@ -223,6 +223,9 @@ func (db *DB) SaveAspiration(ctx context.Context, a *mutasi.Aspiration) error {
 	if err := saveAspiration(ctx, tx, a, db.now()); err != nil {
 		return err
 	}
+	if err := bumpGeneration(ctx, tx); err != nil {
+		return err
+	}
 	return tx.Commit()
 }
 
@@ -277,6 +280,9 @@ func (db *DB) DeleteAspiration(ctx context.Context, nip string) error {
 	}
 	defer tx.Rollback()
 	if err := deleteAspiration(ctx, tx, nip); err != nil {
+		return err
+	}
+	if err := bumpGeneration(ctx, tx); err != nil {
 		return err
 	}
 	return tx.Commit()

@@ -171,6 +171,9 @@ func (db *DB) runImport(ctx context.Context, table string, opt mutasi.ImportOpti
 	if err := audit(ctx, tx, importAuditEntry(opt, run.res), db.now()); err != nil {
 		return mutasi.ImportResult{Table: table, Rows: run.res.Rows}, err
 	}
+	if err := bumpGeneration(ctx, tx); err != nil {
+		return mutasi.ImportResult{Table: table, Rows: run.res.Rows}, err
+	}
 	if err := tx.Commit(); err != nil {
 		return mutasi.ImportResult{Table: table, Rows: run.res.Rows}, err
 	}

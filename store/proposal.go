@@ -11,14 +11,15 @@ import (
 )
 
 const proposalColumns = `id, nip, from_position, to_position, status, reason, score, policy_version,
-	created_by, created_at, proposed_at, answered_at, answer, decided_at, decided_by, decision_note`
+	created_by, created_at, proposed_at, answered_at, answer, decided_at, decided_by, decision_note,
+	justification, plan_id`
 
 func scanProposal(s scanner) (*mutasi.Proposal, error) {
 	var p mutasi.Proposal
 	var created, proposed, answered, decided string
 	if err := s.Scan(&p.ID, &p.NIP, &p.FromPosition, &p.ToPosition, &p.Status, &p.Reason, &p.Score,
 		&p.PolicyVersion, &p.CreatedBy, &created, &proposed, &answered, &p.Answer, &decided,
-		&p.DecidedBy, &p.DecisionNote); err != nil {
+		&p.DecidedBy, &p.DecisionNote, &p.Justification, &p.PlanID); err != nil {
 		return nil, err
 	}
 	for _, ts := range []struct {
@@ -77,10 +78,10 @@ func createProposal(ctx context.Context, tx *sql.Tx, p *mutasi.Proposal, now tim
 		p.ProposedAt = now
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO proposals (nip, from_position, to_position, status, reason,
-			score, policy_version, created_by, created_at, proposed_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			score, policy_version, created_by, created_at, proposed_at, justification, plan_id)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		p.NIP, p.FromPosition, p.ToPosition, string(p.Status), p.Reason, p.Score, p.PolicyVersion,
-		p.CreatedBy, formatTS(p.CreatedAt), formatTS(p.ProposedAt))
+		p.CreatedBy, formatTS(p.CreatedAt), formatTS(p.ProposedAt), p.Justification, p.PlanID)
 	if err != nil {
 		return err
 	}

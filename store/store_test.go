@@ -13,8 +13,8 @@ func TestOpenMigratesAndSetsPragmas(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v != 1 {
-		t.Errorf("schema version = %d, want 1", v)
+	if v != 2 {
+		t.Errorf("schema version = %d, want 2", v)
 	}
 	for _, tc := range []struct {
 		pragma string

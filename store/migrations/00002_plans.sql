@@ -1,0 +1,35 @@
+-- Transfer plans, the decision behind each proposal, and a counter of
+-- changes to the organisation data.
+
+-- +goose Up
+CREATE TABLE plans (
+	id             INTEGER PRIMARY KEY AUTOINCREMENT,
+	created_at     TEXT NOT NULL,
+	created_by     INTEGER NOT NULL DEFAULT 0,
+	eval_date      TEXT NOT NULL,
+	policy_version TEXT NOT NULL,
+	objective      REAL NOT NULL,
+	moves          INTEGER NOT NULL CHECK (moves >= 0),
+	-- The whole report as the placement service wrote it (JSON).
+	body           TEXT NOT NULL CHECK (json_valid(body))
+) STRICT;
+
+-- The decision (JSON) that justified a proposal when it was made, and the
+-- plan it came from (0: none).
+ALTER TABLE proposals ADD COLUMN justification TEXT NOT NULL DEFAULT '';
+ALTER TABLE proposals ADD COLUMN plan_id INTEGER NOT NULL DEFAULT 0;
+
+-- One row; every write of units, positions, employees or aspirations
+-- raises it in the same transaction, so that a long-running process (the
+-- bot) knows when its in-memory copy is stale, whoever wrote.
+CREATE TABLE data_generation (
+	only       INTEGER PRIMARY KEY CHECK (only = 1),
+	generation INTEGER NOT NULL
+) STRICT;
+INSERT INTO data_generation (only, generation) VALUES (1, 1);
+
+-- +goose Down
+DROP TABLE data_generation;
+ALTER TABLE proposals DROP COLUMN plan_id;
+ALTER TABLE proposals DROP COLUMN justification;
+DROP TABLE plans;
