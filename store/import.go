@@ -171,8 +171,11 @@ func (db *DB) runImport(ctx context.Context, table string, opt mutasi.ImportOpti
 	if err := audit(ctx, tx, importAuditEntry(opt, run.res), db.now()); err != nil {
 		return mutasi.ImportResult{Table: table, Rows: run.res.Rows}, err
 	}
-	if err := bumpGeneration(ctx, tx); err != nil {
-		return mutasi.ImportResult{Table: table, Rows: run.res.Rows}, err
+	// A re-import that changed nothing leaves cached copies valid.
+	if run.res.Added+run.res.Changed+run.res.Deactivated > 0 {
+		if err := bumpGeneration(ctx, tx); err != nil {
+			return mutasi.ImportResult{Table: table, Rows: run.res.Rows}, err
+		}
 	}
 	if err := tx.Commit(); err != nil {
 		return mutasi.ImportResult{Table: table, Rows: run.res.Rows}, err
