@@ -38,6 +38,7 @@ func (db *DB) SavePlan(ctx context.Context, p *mutasi.PlanRecord) error {
 		Subject: fmt.Sprintf("rencana %d", p.ID),
 		Detail: fmt.Sprintf("%d pindah, objektif %.2f, tanggal %s, kebijakan %s",
 			p.Moves, p.Objective, mutasi.FormatDate(p.Date), p.PolicyVersion),
+		PolicyVersion: p.PolicyVersion,
 	}, p.CreatedAt); err != nil {
 		return err
 	}
@@ -50,7 +51,7 @@ func actorName(telegramID int64) string {
 	if telegramID == 0 {
 		return "cli"
 	}
-	return fmt.Sprintf("telegram:%d", telegramID)
+	return fmt.Sprintf("tg:%d", telegramID)
 }
 
 const planColumns = `id, created_at, created_by, eval_date, policy_version, objective, moves`
