@@ -83,8 +83,11 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	db.db = sqldb
-	if err := sqldb.PingContext(ctx); err != nil {
+	if err := ping(ctx, sqldb, db.busy); err != nil {
 		sqldb.Close()
+		if busy(err) {
+			return nil, db.busyError()
+		}
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	if err := migrate(ctx, sqldb); err != nil {
@@ -95,6 +98,29 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 		return nil, fmt.Errorf("migrate %s: %w", path, err)
 	}
 	return db, nil
+}
+
+// pingRetry is the pause between two attempts of ping.
+const pingRetry = 10 * time.Millisecond
+
+// ping opens the first connection, which runs the DSN's pragmas. Switching a
+// new database to WAL needs an exclusive lock, and SQLite reports
+// SQLITE_BUSY at once, without waiting in the busy handler, when another
+// process is switching the same file at that moment (two commands opening a
+// new database together). So a busy ping is tried again, within the busy
+// timeout.
+func ping(ctx context.Context, sqldb *sql.DB, timeout time.Duration) error {
+	for tries := timeout / pingRetry; ; tries-- {
+		err := sqldb.PingContext(ctx)
+		if err == nil || !busy(err) || tries <= 0 {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(pingRetry):
+		}
+	}
 }
 
 // Close closes the database.
