@@ -44,18 +44,51 @@ func SourceName(path, table string) string {
 // WorkbookTables returns the exchange tables that the workbook at path has
 // a sheet for, in import order.
 func WorkbookTables(path string) ([]string, error) {
+	tables, _, err := WorkbookSheets(path)
+	return tables, err
+}
+
+// WorkbookSheets returns the exchange tables that the workbook at path has
+// a sheet for, in import order, and the other sheets that hold anything,
+// in workbook order: a misnamed sheet ("pegawai") that an import of the
+// whole workbook must not skip without a word. An empty sheet (Excel's
+// "Sheet1" of a new workbook) is neither.
+func WorkbookSheets(path string) (tables, others []string, err error) {
 	f, err := openWorkbook(path)
 	if err != nil {
-		return nil, fileImportError(path, err)
+		return nil, nil, fileImportError(path, err)
 	}
 	defer f.Close()
-	var tables []string
 	for _, t := range mutasi.Tables() {
 		if sheetFor(f, t) != "" {
 			tables = append(tables, t)
 		}
 	}
-	return tables, nil
+	for _, s := range f.GetSheetList() {
+		if IsTableName(s) {
+			continue
+		}
+		has, err := sheetHasCells(f, s)
+		if err != nil {
+			return nil, nil, fileImportError(path, &fileError{problem: fmt.Sprintf(msgBrokenWorkbook, err)})
+		}
+		if has {
+			others = append(others, s)
+		}
+	}
+	return tables, others, nil
+}
+
+// IsTableName reports whether name (a sheet, or a file name without its
+// extension) names an exchange table, as the readers match it: case and
+// surrounding spaces do not matter.
+func IsTableName(name string) bool {
+	for _, t := range mutasi.Tables() {
+		if strings.EqualFold(strings.TrimSpace(name), t) {
+			return true
+		}
+	}
+	return false
 }
 
 // reader returns the RowReader of one table of the file at path. The file

@@ -188,3 +188,27 @@ func TestWorkbookTables(t *testing.T) {
 		t.Errorf("WorkbookTables = %v, want %v", got, want)
 	}
 }
+
+// A sheet that names no table but holds data is reported, so that "import
+// all" can refuse a misnamed sheet instead of skipping it; an empty one, or
+// one with blank cells only, is not.
+func TestWorkbookSheetsNamesTheOthers(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "w.xlsx")
+	writeWorkbook(t, path, map[string][][]any{
+		"units":   {{"unit_id"}},
+		"pegawai": {{"nip"}, {"199001012015031001"}},
+		"Kosong":  {},
+		"Spasi":   {{"  "}},
+		"Sheet3":  {nil, {nil, "x"}},
+	})
+	tables, others, err := WorkbookSheets(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"units"}; !reflect.DeepEqual(tables, want) {
+		t.Errorf("tables = %v, want %v", tables, want)
+	}
+	if want := []string{"Sheet3", "pegawai"}; !reflect.DeepEqual(others, want) {
+		t.Errorf("others = %v, want %v", others, want)
+	}
+}

@@ -59,6 +59,28 @@ func sheetFor(f *excelize.File, table string) string {
 	return ""
 }
 
+// sheetHasCells reports whether a sheet holds any non-empty cell. Rows
+// streams the sheet, and the first non-empty row ends the look.
+func sheetHasCells(f *excelize.File, sheet string) (bool, error) {
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		return false, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		cells, err := rows.Columns(rawCells)
+		if err != nil {
+			return false, err
+		}
+		for _, c := range cells {
+			if strings.TrimSpace(c) != "" {
+				return true, nil
+			}
+		}
+	}
+	return false, rows.Error()
+}
+
 func openXLSX(path, table string) (*xlsxSource, error) {
 	f, err := openWorkbook(path)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/mutasi/mutasi"
@@ -28,9 +29,10 @@ dan setiap kesalahan dilaporkan sebagai berkas:baris: kolom: masalah.
 
 "all" mengimpor keempat tabel berurutan (units, positions, employees,
 aspirations) dari direktori berisi units.csv, positions.csv, ... (atau .xlsx),
-atau dari satu workbook dengan lembar units, positions, ... Tabel yang tidak
-ada berkasnya, atau yang berkasnya hanya berisi judul kolom (ekspor tabel
-kosong), dilewati. Bila satu tabel ditolak, tabel sebelumnya tetap
+atau dari satu workbook dengan lembar units, positions, ... Berkas .csv/.xlsx
+atau lembar berisi data dengan nama lain (mis. pegawai.csv) ditolak sebelum
+apa pun diimpor. Tabel yang tidak ada berkasnya (disebutkan), atau yang
+berkasnya hanya berisi judul kolom (ekspor tabel kosong), dilewati. Bila satu tabel ditolak, tabel sebelumnya tetap
 tersimpan dan tabel sesudahnya tidak diimpor; keluaran menyebutkan mana saja.
 
 --dry-run memeriksa semuanya tanpa menulis apa pun. --replace membuat tabel
@@ -173,7 +175,7 @@ func importAll(ctx context.Context, a *app, path string, opt mutasi.ImportOption
 	for i, table := range mutasi.Tables() {
 		file, ok := files[table]
 		if !ok {
-			fmt.Fprintf(a.Stdout, "%s: tidak ada berkas, dilewati\n", table)
+			fmt.Fprintln(a.Stdout, missingTable(path, table))
 			continue
 		}
 		res, err := importTable(ctx, a, db, table, file, tableOpt)
@@ -221,7 +223,10 @@ func allOutcome(done []string, failed string, later []string, dryRun bool) strin
 }
 
 // findTableFiles maps each table to its file: TABLE.csv or TABLE.xlsx in a
-// directory, or the workbook itself for each table it has a sheet for.
+// directory (any case: Units.CSV), or the workbook itself for each table it
+// has a sheet for. A file or sheet that is no table's is refused, not
+// skipped: pegawai.csv is most likely the employees someone meant to
+// import.
 func findTableFiles(path string) (map[string]string, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
@@ -232,9 +237,14 @@ func findTableFiles(path string) (map[string]string, error) {
 		if exchange.FormatOf(path) != exchange.XLSX {
 			return nil, usagef("import all perlu direktori atau workbook .xlsx, bukan %s", path)
 		}
-		tables, err := exchange.WorkbookTables(path)
+		tables, others, err := exchange.WorkbookSheets(path)
 		if err != nil {
 			return nil, err
+		}
+		if len(others) > 0 {
+			return nil, mutasi.Errorf(mutasi.EINVALID,
+				"%s: lembar tidak dikenal: %s; import all hanya membaca lembar bernama %s; ganti nama lembar itu sesuai tabelnya, atau hapus dari workbook",
+				path, quoteNames(others), strings.Join(mutasi.Tables(), ", "))
 		}
 		for _, t := range tables {
 			files[t] = path
@@ -244,22 +254,60 @@ func findTableFiles(path string) (map[string]string, error) {
 		}
 		return files, nil
 	}
-	for _, t := range mutasi.Tables() {
-		for _, ext := range []string{".csv", ".xlsx"} {
-			p := filepath.Join(path, t+ext)
-			if _, err := os.Stat(p); err != nil {
-				continue
-			}
+	entries, err := os.ReadDir(path)
+	if err != nil {
+		return nil, err
+	}
+	var unknown []string
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$") {
+			continue // hidden files, and Excel's lock file of an open workbook
+		}
+		ext := filepath.Ext(name)
+		stem := strings.TrimSuffix(name, ext)
+		format := exchange.FormatOf(name)
+		isTable := exchange.IsTableName(stem)
+		switch {
+		case isTable && (format == exchange.CSV || format == exchange.XLSX):
+			t := strings.ToLower(strings.TrimSpace(stem))
+			p := filepath.Join(path, name)
 			if other, ok := files[t]; ok {
 				return nil, usagef("%s dan %s keduanya ada; sisakan satu", other, p)
 			}
 			files[t] = p
+		case isTable || format == exchange.CSV || format == exchange.XLSX:
+			// employees.xls, pegawai.csv: meant for import, not readable as
+			// a table.
+			unknown = append(unknown, name)
 		}
+	}
+	if len(unknown) > 0 {
+		return nil, mutasi.Errorf(mutasi.EINVALID,
+			"%s: berkas tidak dikenal: %s; import all hanya membaca %s, masing-masing .csv atau .xlsx (mis. employees.csv); ganti nama berkas itu sesuai tabelnya, atau pindahkan dari direktori ini",
+			path, strings.Join(unknown, ", "), strings.Join(mutasi.Tables(), ", "))
 	}
 	if len(files) == 0 {
 		return nil, mutasi.Errorf(mutasi.ENOTFOUND, "%s: tidak ada berkas %s.csv (atau .xlsx)", path, strings.Join(mutasi.Tables(), ".csv, "))
 	}
 	return files, nil
+}
+
+// missingTable says where a table of import all was looked for.
+func missingTable(path, table string) string {
+	if exchange.FormatOf(path) == exchange.XLSX {
+		return fmt.Sprintf("%s: tidak ada lembar %s di %s, dilewati", table, table, path)
+	}
+	return fmt.Sprintf("%s: tidak ada berkas %s.csv atau %s.xlsx di %s, dilewati", table, table, table, path)
+}
+
+// quoteNames lists names quoted, as sheet names may hold spaces.
+func quoteNames(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = strconv.Quote(n)
+	}
+	return strings.Join(q, ", ")
 }
 
 // copyDatabase writes a consistent copy of a.DB to dest; a database that
