@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/mutasi/mutasi"
+	"github.com/mutasi/mutasi/placement"
 	"github.com/mutasi/mutasi/rules"
 )
 
@@ -51,36 +52,22 @@ Contoh:
 		if err != nil {
 			return err
 		}
-		policy, err := loadPolicy(a.Policies)
-		if err != nil {
-			return err
-		}
-		db, err := openExistingDB(ctx, a)
+		svc, db, err := openService(ctx, a)
 		if err != nil {
 			return err
 		}
 		defer db.Close()
-		e, err := employee(ctx, db, nip)
+		res, err := svc.Check(ctx, placement.Admin(), nip, *to, today)
 		if err != nil {
 			return err
 		}
-		var target *rules.Target
-		if *to != "" {
-			if target, err = targetOf(ctx, db, *to); err != nil {
-				return err
-			}
-		}
-		subject, err := subjectOf(ctx, db, e)
-		if err != nil {
-			return err
-		}
-		d := policy.Evaluate(subject, target, today)
+		d := res.Decision
 		if *asJSON {
 			enc := json.NewEncoder(a.Stdout)
 			enc.SetIndent("", "  ")
 			return enc.Encode(d)
 		}
-		writeDecision(a.Stdout, policy, subject, target, d)
+		writeDecision(a.Stdout, res.Policy, res.Subject, res.Target, d)
 		return nil
 	}
 	return c

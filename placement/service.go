@@ -1,0 +1,95 @@
+package placement
+
+import (
+	"context"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/mutasi/mutasi"
+	"github.com/mutasi/mutasi/rules"
+)
+
+// Config wires a Service. Directory, Policy and Now are required; Plans,
+// Proposals and Audit only for the methods that use them.
+type Config struct {
+	Directory mutasi.Directory
+	// Policy returns the policy in force; a reload swaps what it returns
+	// (rules.Engine.Policy fits).
+	Policy    func() *rules.Policy
+	Plans     mutasi.PlanStore
+	Proposals mutasi.ProposalService
+	Audit     mutasi.AuditLog
+	Now       func() time.Time
+	// Workers evaluates employees on this many goroutines (default: the
+	// number of CPUs).
+	Workers int
+}
+
+// Service is the one placement service. It is safe for concurrent use.
+type Service struct {
+	cfg Config
+
+	mu  sync.Mutex
+	org *Org // cached while the store's data generation is unchanged
+}
+
+// New returns a Service.
+func New(cfg Config) *Service {
+	if cfg.Workers <= 0 {
+		cfg.Workers = runtime.GOMAXPROCS(0)
+	}
+	return &Service{cfg: cfg}
+}
+
+// Policy returns the policy in force.
+func (s *Service) Policy() *rules.Policy { return s.cfg.Policy() }
+
+// day returns the evaluation date: date if given, else today.
+func (s *Service) day(date time.Time) time.Time {
+	if date.IsZero() {
+		return mutasi.Day(s.cfg.Now())
+	}
+	return mutasi.Day(date)
+}
+
+// Organisation returns the organisation as evaluation needs it. A store
+// that reports a data generation (mutasi.DataGeneration) lets the copy be
+// kept while nothing changed, which a long-running process (the bot)
+// relies on; otherwise every call reads afresh.
+func (s *Service) Organisation(ctx context.Context) (*Org, error) {
+	gen, cacheable := s.cfg.Directory.(mutasi.DataGeneration)
+	if !cacheable {
+		return loadOrg(ctx, s.cfg.Directory)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for attempt := 0; ; attempt++ {
+		before, err := gen.DataGeneration(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if s.org != nil && s.org.Generation == before {
+			return s.org, nil
+		}
+		org, err := loadOrg(ctx, s.cfg.Directory)
+		if err != nil {
+			return nil, err
+		}
+		after, err := gen.DataGeneration(ctx)
+		if err != nil {
+			return nil, err
+		}
+		// The tables are read one after another: a write between two
+		// reads would mix two states, so read again (a few times at most;
+		// a store written without pause still gets an answer).
+		if after == before || attempt == 2 {
+			org.Generation = after
+			if after != before {
+				org.Generation = -1 // never reused
+			}
+			s.org = org
+			return org, nil
+		}
+	}
+}
