@@ -140,7 +140,7 @@ func person(n int, jabatan string) *mutasi.Employee {
 	birth := time.Date(1985, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, n)
 	cpns := time.Date(2010, 3, 1, 0, 0, 0, 0, time.UTC)
 	return &mutasi.Employee{
-		NIP: birth.Format("20060102") + cpns.Format("200601") + "1" + fmt.Sprintf("%03d", n%1000),
+		NIP:  birth.Format("20060102") + cpns.Format("200601") + "1" + fmt.Sprintf("%03d", n%1000),
 		Nama: fmt.Sprintf("Pegawai %d", n), TanggalLahir: birth, JenisKelamin: "L",
 		Status: mutasi.StatusPNS, Golongan: "III/b", JabatanID: jabatan,
 		TMTJabatan: time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC), TMTCPNS: cpns,

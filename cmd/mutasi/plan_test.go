@@ -45,12 +45,12 @@ type planDoc struct {
 	PolicyVersion string  `json:"policy_version"`
 	Objective     float64 `json:"objective"`
 	Moves         []struct {
-		N            int      `json:"n"`
-		NIP          string   `json:"nip"`
-		FromPosition string   `json:"from_position"`
-		ToPosition   string   `json:"to_position"`
-		Score        float64  `json:"score"`
-		Reasons      []any    `json:"reasons"`
+		N            int     `json:"n"`
+		NIP          string  `json:"nip"`
+		FromPosition string  `json:"from_position"`
+		ToPosition   string  `json:"to_position"`
+		Score        float64 `json:"score"`
+		Reasons      []any   `json:"reasons"`
 		Decision     struct {
 			Eligible bool `json:"eligible"`
 		} `json:"decision"`
