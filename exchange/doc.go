@@ -30,9 +30,12 @@
 //     number that is converted to its date, a number is read without its
 //     display format (1,250.50 or 1.99E+17 are display artefacts).
 //   - Export writes cells exactly as import reads them, so that an export
-//     imported into an empty database gives the same data. JSON carries the
-//     same cell text as CSV (all values are strings), so a script sees
-//     exactly what a spreadsheet shows. CSV is for programs: it has no BOM,
-//     and text that starts with '=' is written as it is; open exports in a
+//     imported into an empty database gives the same data. JSON carries
+//     the values as text (all values are strings), so a script sees them
+//     as they are. CSV is for programs: it has no BOM; open exports in a
 //     spreadsheet as XLSX, where every text cell stays text.
+//   - A text cell that a spreadsheet would run as a formula (it starts with
+//     '=', '+', '-', '@', a tab or a carriage return) is written with a
+//     single quote in front, in CSV and XLSX, and read back without it
+//     (see formula.go). JSON carries values as they are.
 package exchange

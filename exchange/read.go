@@ -155,6 +155,11 @@ func readRows[T any](src source, name string, t *table[T], yield func(mutasi.Row
 		r := mutasi.Row[T]{Num: row}
 		c.problems = nil
 		h.arrange(raw, c)
+		for i, col := range t.columns {
+			if isText(col.kind) {
+				c.vals[i] = unneutralise(c.vals[i])
+			}
+		}
 		t.decode(c, &r.Value)
 		r.Problems = c.problems
 		if err := yield(r); err != nil {

@@ -90,7 +90,14 @@ func WriteCSV(ctx context.Context, w io.Writer, d mutasi.Directory, table string
 	if err := cw.Write(Columns(table)); err != nil {
 		return err
 	}
-	if err := eachRow(ctx, d, table, cw.Write); err != nil {
+	kinds := columnKinds(table)
+	// eachRow encodes every cell of each row anew, so the row may be
+	// changed in place.
+	err := eachRow(ctx, d, table, func(cells []string) error {
+		neutraliseRow(cells, kinds)
+		return cw.Write(cells)
+	})
+	if err != nil {
 		return err
 	}
 	cw.Flush()
@@ -216,6 +223,7 @@ func writeSheet(ctx context.Context, f *excelize.File, d mutasi.Directory, table
 	values := make([]any, len(names))
 	err = eachRow(ctx, d, table, func(cells []string) error {
 		row++
+		neutraliseRow(cells, kinds) // eachRow encodes every cell anew
 		for i, v := range cells {
 			values[i] = xlsxValue(v, kinds[i])
 		}

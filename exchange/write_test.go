@@ -212,7 +212,7 @@ func TestWriteGolden(t *testing.T) {
 			"nip,pilihan_1,pilihan_2,pilihan_3,alasan\n" +
 			"199004122015032001,J-001,BKPSDM.MUT,007,Dekat rumah; ingin berkembang\n" +
 			"198501012010011002,J-002,,,\n" +
-			"199512312022212003,,J-002,,=1+1\n"},
+			"199512312022212003,,J-002,,'=1+1\n"}, // neutralised: see formula.go
 		{"empty tables json", JSON, []string{"units", "aspirations"}, "{\n\"units\": [],\n\"aspirations\": []\n}\n"},
 	}
 	for _, tt := range tests {

@@ -57,12 +57,18 @@ func TestExportImportRoundTrip(t *testing.T) {
 	seed(t, src)
 	ctx := context.Background()
 	// Units listed child first: the listing is by id, not by tree order.
-	if _, err := src.ImportUnits(ctx, valuesOf(mutasi.Unit{ID: "A0", Nama: "Anak U2", IndukID: "U2"}), mutasi.ImportOptions{}); err != nil {
+	// Names and reasons may start like a spreadsheet formula; the store
+	// keeps them as they are (export neutralises them, see exchange).
+	if _, err := src.ImportUnits(ctx, valuesOf(
+		mutasi.Unit{ID: "A0", Nama: "Anak U2", IndukID: "U2"},
+		mutasi.Unit{ID: "A1", Nama: "=HYPERLINK(\"http://x\") -Bagian", IndukID: "U2"},
+		mutasi.Unit{ID: "A2", Nama: "-Bagian Umum", IndukID: "U2"},
+	), mutasi.ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := src.ImportAspirations(ctx, valuesOf(
 		mutasi.Aspiration{NIP: fixtureEmployees[2].NIP, Pilihan: []string{"A0", "P1"}, Alasan: "alasan; dengan titik koma"},
-		mutasi.Aspiration{NIP: fixtureEmployees[0].NIP, Pilihan: []string{"P2"}},
+		mutasi.Aspiration{NIP: fixtureEmployees[0].NIP, Pilihan: []string{"P2"}, Alasan: "-ingin dekat keluarga\n@atasan setuju"},
 	), mutasi.ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
