@@ -61,8 +61,7 @@ type model struct {
 	targets   []*rules.Target
 	employees []int32            // index in org.Employees of each candidate employee
 	groups    []*mutasi.Position // source position of each group (nil: none active)
-	problem   assign.Problem
-	scores    []float64 // per edge, the rounded score
+	problem   assign.Problem     // edge weights are scores × scoreScale
 	// Why vacancies stay open: per vacancy, eligible candidates and, per
 	// rule, the employees movable in general that it blocked.
 	movable  int
@@ -86,13 +85,12 @@ func (s *Service) buildModel(ctx context.Context, org *Org, p *rules.Policy, tod
 	}
 	free := p.TargetFree()
 	nv, nr := len(m.vacancies), len(p.Rules)
-	type edge struct {
-		emp   int32
-		slot  int32
-		score float64
-	}
+	// Workers collect edges with the employee's index in org.Employees;
+	// the merge renumbers them densely. Edges are the bulk of a plan's
+	// memory (15 million on 100,000 employees), so they are kept once, as
+	// the solver wants them.
 	type part struct {
-		edges    []edge
+		edges    []assign.Edge
 		movable  int
 		eligible []int
 		blocked  [][]int32
@@ -143,8 +141,8 @@ func (s *Service) buildModel(ctx context.Context, org *Org, p *rules.Policy, tod
 				}
 				if vd.Eligible {
 					pt.eligible[v]++
-					if sc := roundScore(vd.Score); sc > 0 {
-						pt.edges = append(pt.edges, edge{emp: int32(i), slot: int32(v), score: sc})
+					if w := int64(math.Round(roundScore(vd.Score) * scoreScale)); w > 0 {
+						pt.edges = append(pt.edges, assign.Edge{Employee: int32(i), Slot: int32(v), Weight: w})
 					}
 					continue
 				}
@@ -171,7 +169,13 @@ func (s *Service) buildModel(ctx context.Context, org *Org, p *rules.Policy, tod
 	}
 	groupOf := map[string]int32{}
 	empIndex := map[int32]int32{}
+	total := 0
 	for _, pt := range parts {
+		total += len(pt.edges)
+	}
+	m.problem.Edges = make([]assign.Edge, 0, total)
+	for w := range parts {
+		pt := &parts[w]
 		if pt.eligible == nil {
 			continue // a worker that had no employees (fewer than workers)
 		}
@@ -183,12 +187,12 @@ func (s *Service) buildModel(ctx context.Context, org *Org, p *rules.Policy, tod
 			}
 		}
 		for _, ed := range pt.edges {
-			ei, ok := empIndex[ed.emp]
+			ei, ok := empIndex[ed.Employee]
 			if !ok {
 				ei = int32(len(m.employees))
-				empIndex[ed.emp] = ei
-				m.employees = append(m.employees, ed.emp)
-				src := org.Employees[ed.emp].JabatanID
+				empIndex[ed.Employee] = ei
+				m.employees = append(m.employees, ed.Employee)
+				src := org.Employees[ed.Employee].JabatanID
 				g, ok := groupOf[src]
 				if !ok || org.Positions[src] == nil {
 					g = int32(len(m.groups))
@@ -197,10 +201,10 @@ func (s *Service) buildModel(ctx context.Context, org *Org, p *rules.Policy, tod
 				}
 				m.problem.Group = append(m.problem.Group, g)
 			}
-			m.problem.Edges = append(m.problem.Edges, assign.Edge{Employee: ei, Slot: ed.slot,
-				Weight: int64(math.Round(ed.score * scoreScale))})
-			m.scores = append(m.scores, ed.score)
+			ed.Employee = ei
+			m.problem.Edges = append(m.problem.Edges, ed)
 		}
+		pt.edges = nil // let the collector have it before the solver runs
 	}
 	m.problem.GroupCap = make([]int, len(m.groups))
 	for g, pos := range m.groups {

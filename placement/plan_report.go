@@ -2,9 +2,11 @@ package placement
 
 import (
 	"encoding/json"
+	"strings"
 	"time"
 
 	"github.com/mutasi/mutasi"
+	"github.com/mutasi/mutasi/assign"
 	"github.com/mutasi/mutasi/rules"
 )
 
@@ -161,8 +163,30 @@ func spreadOf(ejs []float64) Spread {
 	return s
 }
 
-// unfilledTable explains every vacancy the plan leaves open.
-func unfilledTable(m *model, arrivals map[string]int) []Unfilled {
+// unfilledTable explains every vacancy the plan leaves open. When
+// eligible candidates existed, it says where they went: an optimal plan
+// leaves a candidate with a positive score unused only when they moved
+// elsewhere or their position may lose nobody more, so those two counts
+// (and the candidates scoring 0) account for every one.
+func unfilledTable(m *model, sol assign.Solution, arrivals map[string]int) []Unfilled {
+	moved := make([]bool, len(m.employees))
+	left := make([]int, len(m.groups))
+	for _, ei := range sol.Chosen {
+		e := m.problem.Edges[ei].Employee
+		moved[e] = true
+		left[m.problem.Group[e]]++
+	}
+	type why struct{ elsewhere, capped int }
+	whys := make([]why, len(m.vacancies))
+	for _, ed := range m.problem.Edges {
+		w := &whys[ed.Slot]
+		switch g := m.problem.Group[ed.Employee]; {
+		case moved[ed.Employee]:
+			w.elsewhere++
+		case left[g] >= m.problem.GroupCap[g]:
+			w.capped++
+		}
+	}
 	var out []Unfilled
 	for v, pos := range m.vacancies {
 		open := pos.Vacancy() - arrivals[pos.ID]
@@ -178,8 +202,18 @@ func unfilledTable(m *model, arrivals map[string]int) []Unfilled {
 		}
 		switch {
 		case m.eligible[v] > 0:
-			u.Message = mutasi.FormatInt(m.eligible[v]) + " pegawai memenuhi syarat, tetapi lebih berguna di lowongan lain, skornya 0, " +
-				"atau jabatan asalnya tidak boleh kehilangan lebih banyak pemangku"
+			w := whys[v]
+			var parts []string
+			if w.elsewhere > 0 {
+				parts = append(parts, mutasi.FormatInt(w.elsewhere)+" dipindahkan ke lowongan lain yang lebih cocok")
+			}
+			if w.capped > 0 {
+				parts = append(parts, mutasi.FormatInt(w.capped)+" tertahan karena jabatan asalnya tidak boleh kehilangan pemangku lagi (EJ)")
+			}
+			if zero := m.eligible[v] - w.elsewhere - w.capped; zero > 0 {
+				parts = append(parts, mutasi.FormatInt(zero)+" berskor 0")
+			}
+			u.Message = mutasi.FormatInt(m.eligible[v]) + " pegawai memenuhi syarat: " + strings.Join(parts, ", ")
 		case best >= 0:
 			r := m.policy.Rules[best]
 			u.Rule = r.ID

@@ -54,7 +54,7 @@ func (m *model) report(sol assign.Solution) (*Plan, error) {
 		if org.Positions[e.JabatanID] != nil {
 			departures[e.JabatanID]++
 		}
-		moves = append(moves, chosen{e: e, v: v, s: m.scores[ei]})
+		moves = append(moves, chosen{e: e, v: v, s: float64(ed.Weight) / scoreScale})
 	}
 	// Largest score first, then NIP: the order managers read and propose in.
 	sortByScore(moves, func(c chosen) float64 { return c.s }, func(c chosen) string { return c.e.NIP })
@@ -86,7 +86,7 @@ func (m *model) report(sol assign.Solution) (*Plan, error) {
 	}
 	plan.Objective = float64(objective) / scoreScale
 	plan.Units, plan.SpreadBefore, plan.SpreadAfter = unitTable(org, effectiveHours(p), arrivals, departures)
-	plan.Unfilled = unfilledTable(m, arrivals)
+	plan.Unfilled = unfilledTable(m, sol, arrivals)
 	if plan.Moves == nil {
 		plan.Moves = []Move{}
 	}

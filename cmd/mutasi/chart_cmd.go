@@ -70,7 +70,7 @@ Contoh:
 		opt := chart.Options{Width: *width, WithAfter: p != nil}
 		policy := svc.Policy()
 		if p != nil {
-			opt.Subtitle = fmt.Sprintf("Rencana #%d · %s pindah · kebijakan %s · %s", p.ID, mutasi.FormatInt(len(p.Moves)), p.PolicyVersion, p.Date)
+			opt.Subtitle = fmt.Sprintf("Rencana #%d · %s pindah · kebijakan %s %s · %s", p.ID, mutasi.FormatInt(len(p.Moves)), p.PolicyName, p.PolicyVersion, p.Date)
 		} else {
 			opt.Subtitle = fmt.Sprintf("Per %s · jam kerja efektif %s setahun", mutasi.FormatDate(a.Now()),
 				mutasi.FormatInt(int(effectiveHours(policy))))
