@@ -54,6 +54,14 @@ const (
 	msgNoEffective        = "kebijakan tidak punya effective (tanggal mulai berlaku, YYYY-MM-DD)"
 	msgNoPolicyFiles      = "tidak ada berkas kebijakan (*.yaml) di %s"
 
+	msgReloadActivated   = "kebijakan %s dipakai (%s)"
+	msgReloadRefused     = "DITOLAK, tetap memakai %s: %v"
+	msgReloadSame        = "kebijakan tidak berubah, tetap memakai %s (%s)"
+	msgReloadSameFailing = "kebijakan tidak berubah, tetap memakai %s, tetapi %v"
+	msgTestsPassed       = "uji kebijakan: %s kasus lulus"
+	msgNoTestCases       = "tanpa uji kebijakan"
+	msgTestsFailed       = "uji kebijakan gagal: %s dari %s kasus tidak lulus"
+
 	msgExprTooLong     = "%s terlalu panjang (%d karakter, paling banyak %d); pecah menjadi beberapa aturan"
 	msgExprEmpty       = "%s kosong"
 	msgExprInvalid     = "%s tidak dapat dipahami: %s"

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -15,9 +16,11 @@ func rulesWatchCommand() *command {
 		summary: "pantau direktori kebijakan: muat ulang, uji, dan laporkan setiap perubahan",
 		usage:   "[DIR]",
 		help: `Memuat kebijakan di DIR (bawaan: --policies), lalu setiap kali sebuah
-berkas .yaml di sana disimpan: mengompilasi ulang seluruh kebijakan,
-menjalankan uji kebijakan (*_test.yaml), dan melaporkan hasilnya. Bila
-berkas baru tidak lolos, kebijakan terakhir yang baik tetap dipakai dan
+berkas .yaml di sana disimpan (berkas uji *_test.yaml juga): mengompilasi
+ulang seluruh kebijakan, menjalankan uji kebijakan, dan melaporkan hasilnya
+setiap kali: dipakai (dengan versinya), ditolak (dengan alasannya), atau
+tidak berubah. Kebijakan yang tidak lolos kompilasi atau yang uji
+kebijakannya gagal ditolak: kebijakan terakhir yang baik tetap dipakai dan
 kesalahannya ditampilkan dengan berkas:baris:kolom. Ini cara kerja yang
 sama dengan bot yang sedang berjalan. Berhenti dengan Ctrl-C.
 
@@ -42,18 +45,50 @@ Contoh:
 		stamp := func() string { return a.Now().Format("15:04:05") }
 		fmt.Fprintf(a.Stdout, "%s memantau %s — kebijakan %s %s\n", stamp(), dir, engine.Policy().Name, engine.Policy().VersionID())
 		reportTests(a.Stdout, engine.Policy(), dir)
+		lastRefused := false
 		return engine.Watch(ctx, rules.WatchOptions{
 			Debounce: 300 * time.Millisecond,
-			OnReload: func(p *rules.Policy) {
-				fmt.Fprintf(a.Stdout, "%s dimuat ulang: kebijakan %s %s\n", stamp(), p.Name, p.VersionID())
-				reportTests(a.Stdout, p, dir)
+			OnOutcome: func(o rules.ReloadOutcome) {
+				reportOutcome(a.Stdout, stamp(), o, lastRefused)
+				lastRefused = o.Refused()
 			},
 			OnError: func(err error) {
-				fmt.Fprintf(a.Stdout, "%s DITOLAK, tetap memakai %s: %s\n", stamp(), engine.Policy().VersionID(), errorText(policyError(err)))
+				fmt.Fprintf(a.Stdout, "%s direktori tidak dapat dipantau: %s\n", stamp(), errorText(err))
 			},
 		})
 	}
 	return c
+}
+
+// reportOutcome prints what one reload did: every save gets an answer,
+// even one that changes nothing in use.
+func reportOutcome(w io.Writer, stamp string, o rules.ReloadOutcome, lastRefused bool) {
+	id := o.Policy.Name + " " + o.Policy.VersionID()
+	switch {
+	case o.Activated:
+		fmt.Fprintf(w, "%s dimuat ulang: kebijakan %s\n", stamp, id)
+	case o.Refused():
+		fmt.Fprintf(w, "%s DITOLAK, tetap memakai %s: %s\n", stamp, o.Policy.VersionID(), reloadError(o.Err))
+	case lastRefused:
+		fmt.Fprintf(w, "%s berkas sudah benar lagi; kebijakan tidak berubah, tetap memakai %s\n", stamp, id)
+	default:
+		fmt.Fprintf(w, "%s kebijakan tidak berubah, tetap memakai %s\n", stamp, id)
+	}
+	if o.Unchanged && o.Err != nil {
+		fmt.Fprintf(w, "  PERHATIAN: %s\n", reloadError(o.Err))
+	}
+	if o.Tests != nil {
+		printTestSummary(w, o.Tests)
+	}
+}
+
+// reloadError is the reason a reload gave, in words.
+func reloadError(err error) string {
+	var tf *rules.TestsFailedError
+	if errors.As(err, &tf) {
+		return tf.Error()
+	}
+	return errorText(policyError(err))
 }
 
 // reportTests runs the policy's test cases and prints one line, and the
@@ -64,6 +99,11 @@ func reportTests(w io.Writer, p *rules.Policy, dir string) {
 		fmt.Fprintf(w, "  uji kebijakan tidak dapat dibaca: %s\n", errorText(policyError(err)))
 		return
 	}
+	printTestSummary(w, results)
+}
+
+// printTestSummary prints the failing cases in full, then one line.
+func printTestSummary(w io.Writer, results []rules.TestResult) {
 	failed := 0
 	for _, r := range results {
 		if !r.Passed() {
@@ -71,5 +111,6 @@ func reportTests(w io.Writer, p *rules.Policy, dir string) {
 			fmt.Fprintln(w, r.String())
 		}
 	}
-	fmt.Fprintf(w, "  uji kebijakan: %d kasus, %d lulus, %d gagal\n", len(results), len(results)-failed, failed)
+	fmt.Fprintf(w, "  uji kebijakan: %s kasus, %s lulus, %s gagal\n",
+		formatInt(len(results)), formatInt(len(results)-failed), formatInt(failed))
 }
