@@ -333,13 +333,13 @@ func (ev *evaluator) valueOf(rp readPath) string {
 	var base any
 	switch r {
 	case idxEmployee:
-		base = ev.emp
+		base = *ev.f.emp
 	case idxCurrent:
-		base = ev.cur
+		base = *ev.f.cur
 	case idxTarget:
 		base = *ev.f.tgt
 	case idxAspiration:
-		base = ev.asp
+		base = *ev.f.asp
 	}
 	return string(appendValue(nil, reflectField(base, fi.index)))
 }

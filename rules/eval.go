@@ -260,12 +260,19 @@ func (ev *evaluator) envValue() any {
 	if !ev.envValid {
 		e := ev.env
 		e.Set(ev.p.ce.proto)
-		e.Field(0).Set(reflect.ValueOf(ev.emp))
-		e.Field(1).Set(reflect.ValueOf(ev.cur))
+		// Through the frame: a Cohort points it at facts computed earlier.
+		// Before any subject (a batch's target-only rules) the frame may
+		// be empty, and the evaluator's own zero facts stand in.
+		emp, cur, asp := ev.f.emp, ev.f.cur, ev.f.asp
+		if emp == nil {
+			emp, cur, asp = &ev.emp, &ev.cur, &ev.asp
+		}
+		e.Field(0).Set(reflect.ValueOf(*emp))
+		e.Field(1).Set(reflect.ValueOf(*cur))
 		if ev.f.tgt != nil {
 			e.Field(2).Set(reflect.ValueOf(ev.f.tgt))
 		}
-		e.Field(3).Set(reflect.ValueOf(ev.asp))
+		e.Field(3).Set(reflect.ValueOf(*asp))
 		e.Field(5).Set(reflect.ValueOf(ev.f.today))
 		ev.envValid = true
 	}
