@@ -1,11 +1,8 @@
 package rules
 
 import (
-	"errors"
 	"fmt"
-	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/mutasi/mutasi"
@@ -87,28 +84,10 @@ func (l problemList) err() error {
 	return &LoadError{Problems: ps}
 }
 
-var yamlLineRe = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
-
-// yamlError turns a YAML syntax error into a positioned problem.
-func (l *problemList) yamlError(file string, err error) {
-	var te *yaml.TypeError
-	if errors.As(err, &te) {
-		for _, m := range te.Errors {
-			l.addAt(file, 0, 0, msgYAMLSyntax, m)
-		}
-		return
-	}
-	msg := err.Error()
-	line := 0
-	if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = m[2]
-		// yaml.v3 reports parser (not scanner) errors with a 0-based line.
-		if line > 0 && strings.HasPrefix(msg, "did not find expected") {
-			line++
-		}
-	}
-	l.addAt(file, line, 0, msgYAMLSyntax, msg)
+// yamlError adds the problem of a file that is not valid YAML (see
+// yamlSyntax).
+func (l *problemList) yamlError(file string, data []byte, err error) {
+	*l = append(*l, yamlSyntax(file, data, err))
 }
 
 // unknownKey reports a key that the format does not have, suggesting the

@@ -34,7 +34,7 @@ func TestCompileErrors(t *testing.T) {
 		{
 			name:   "YAML syntax error",
 			policy: testHeader + "  - id: r1\n   title: [unclosed\n",
-			want:   "penulisan YAML salah", line: 7,
+			want:   "indentasi salah", line: 8, col: 4,
 		},
 		{
 			name:   "unknown field with suggestion",

@@ -226,7 +226,7 @@ func Compile(files []File, refFile *File) (*Policy, error) {
 		p.Files = append(p.Files, f.Name)
 	}
 	if spec.headerSrc == nil {
-		if len(files) > 0 {
+		if len(files) > 0 && !spec.unreadable {
 			errs.addAt(files[0].Name, 0, 0, msgNoHeader)
 		}
 	} else {

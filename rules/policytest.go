@@ -162,7 +162,7 @@ func ParseTests(file string, data []byte) ([]*TestCase, error) {
 	var errs problemList
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		errs.yamlError(file, err)
+		errs.yamlError(file, data, err)
 		return nil, errs.err()
 	}
 	doc := docNode(&root)

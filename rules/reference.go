@@ -35,7 +35,7 @@ func ParseReference(file string, data []byte) (*Reference, error) {
 	var errs problemList
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		errs.yamlError(file, err)
+		errs.yamlError(file, data, err)
 		return nil, errs.err()
 	}
 	ref := &Reference{major: map[string]majorEntry{}, families: map[string]int{}}

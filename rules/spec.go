@@ -56,9 +56,12 @@ type policySpec struct {
 	name, version, description string
 	effective                  time.Time
 	headerSrc                  *source
-	params                     []*paramSpec
-	rules                      []*ruleSpec
-	terms                      []*termSpec
+	// unreadable: a file is not valid YAML. What it would have declared
+	// (the header, a param) is unknown, so its absence is not reported.
+	unreadable bool
+	params     []*paramSpec
+	rules      []*ruleSpec
+	terms      []*termSpec
 }
 
 var (
@@ -72,7 +75,8 @@ func parsePolicyFile(spec *policySpec, src *source, data []byte, errs *problemLi
 	file := src.name
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		errs.yamlError(file, err)
+		errs.yamlError(file, data, err)
+		spec.unreadable = true
 		return
 	}
 	doc := docNode(&root)
