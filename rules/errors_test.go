@@ -103,6 +103,12 @@ func TestCompileErrors(t *testing.T) {
 			want:   `employee tidak punya data "masa"`, line: 11, col: 32,
 		},
 		{
+			name: "negative scoring weight",
+			policy: testHeader + rule("r1", "    require: true\n    severity: block\n") +
+				"scoring:\n  - id: s1\n    title: Uji\n    weight: -2\n    value: \"1\"\n",
+			want: "bobot -2 negatif", line: 16, col: 13,
+		},
+		{
 			name:   "unknown function",
 			policy: testHeader + rule("r1", "    require: tahun_antar(employee.tmt_jabatan, today) > 2\n    severity: block\n"),
 			want:   `fungsi "tahun_antar" tidak dikenal; mungkin maksudnya "tahun_antara"?`, line: 9, col: 14,

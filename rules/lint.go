@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"math"
 	"sort"
 	"strings"
 )
@@ -54,12 +53,10 @@ func (p *Policy) Lint() []Problem {
 	}
 	var total float64
 	for _, t := range p.Terms {
-		total += math.Max(t.Weight, 0)
+		total += t.Weight // never negative: Compile refuses that
 	}
 	for _, t := range p.Terms {
 		switch {
-		case t.Weight < 0:
-			out.addAt(t.File, t.weightLine, t.weightCol, msgLintNegativeWeight, t.ID, t.Weight)
 		case t.Weight == 0:
 			out.addAt(t.File, t.weightLine, t.weightCol, msgLintZeroWeight, t.ID)
 		case len(p.Terms) > 1 && total > 0 && t.Weight > total/2:

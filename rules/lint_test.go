@@ -27,7 +27,7 @@ rules:
     basis: PP
 scoring:
   - id: a
-    weight: -1
+    weight: 1
     value: "1"
   - id: b
     weight: 0
@@ -44,7 +44,6 @@ scoring:
 	want := []string{
 		`uji.yaml:6:3: param "lupa" tidak dipakai`,
 		"uji.yaml:16:15: ekspresi aturan r2 dijalankan lewat jalur lambat",
-		"uji.yaml:22:13: bobot a negatif",
 		"uji.yaml:25:13: bobot b nol",
 		"uji.yaml:28:13: bobot c (10) lebih dari separuh",
 		"rumpun_pendidikan.yaml tidak ada",

@@ -61,6 +61,7 @@ const (
 	msgTermNoValue        = "unsur scoring %s tidak punya value (ekspresi nilai 0 sampai 1)"
 	msgTermNoWeight       = "unsur scoring %s tidak punya weight (bobot)"
 	msgBadWeight          = "bobot %q bukan angka"
+	msgNegativeWeight     = "bobot %s negatif; bobot harus 0 atau lebih (bobot negatif membalik urutan kandidat tanpa terlihat di putusan)"
 	msgDupTerm            = "id unsur scoring %q sudah dipakai di %s baris %d"
 	msgNoHeader           = "kebijakan belum menyebut name, version dan effective (tanggal berlaku)"
 	msgNoName             = "kebijakan tidak punya name"
@@ -94,13 +95,12 @@ const (
 	msgRuntimeError  = "tidak dapat dinilai: %s"
 	msgNotApplicable = "tidak berlaku"
 
-	msgLintUnusedParam    = "param %q tidak dipakai oleh aturan atau scoring mana pun"
-	msgLintNegativeWeight = "bobot %s negatif (%g); skor menjadi sulit dipahami"
-	msgLintZeroWeight     = "bobot %s nol: unsur ini tidak berpengaruh"
-	msgLintNoWeight       = "jumlah bobot scoring nol: semua calon mendapat skor yang sama"
-	msgLintDominant       = "bobot %s (%g) lebih dari separuh jumlah bobot (%g): unsur lain hampir tidak berpengaruh"
-	msgLintNoReference    = "berkas %s tidak ada: jurusan hanya cocok bila namanya disebut persis"
-	msgLintFallback       = "ekspresi %s dijalankan lewat jalur lambat (%s); tetap benar, tetapi lebih lambat"
+	msgLintUnusedParam = "param %q tidak dipakai oleh aturan atau scoring mana pun"
+	msgLintZeroWeight  = "bobot %s nol: unsur ini tidak berpengaruh"
+	msgLintNoWeight    = "jumlah bobot scoring nol: semua calon mendapat skor yang sama"
+	msgLintDominant    = "bobot %s (%g) lebih dari separuh jumlah bobot (%g): unsur lain hampir tidak berpengaruh"
+	msgLintNoReference = "berkas %s tidak ada: jurusan hanya cocok bila namanya disebut persis"
+	msgLintFallback    = "ekspresi %s dijalankan lewat jalur lambat (%s); tetap benar, tetapi lebih lambat"
 
 	msgReloadFailed = "kebijakan baru tidak dipakai; kebijakan lama tetap berlaku"
 )

@@ -313,6 +313,12 @@ func parseTerm(src *source, n *yaml.Node, errs *problemList) *termSpec {
 				errs.add(file, v, msgBadWeight, s)
 				return
 			}
+			if w < 0 {
+				// A negative weight turns a ranking upside down for that
+				// term without a word in any decision: never intended.
+				errs.add(file, v, msgNegativeWeight, s)
+				return
+			}
 			t.weight = w
 		case "value":
 			t.value = exprOf(src, v, errs, k.Value)

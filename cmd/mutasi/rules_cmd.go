@@ -17,9 +17,10 @@ func rulesCheckCommand() *command {
 Setiap kesalahan ditulis sebagai berkas:baris:kolom: penjelasan. Kebijakan
 yang tidak lolos tidak akan dipakai oleh bot.
 
-Sesudah kompilasi berhasil, peringatan (param yang tidak dipakai, bobot
-negatif, nol atau terlalu dominan, berkas rumpun pendidikan yang tidak ada)
-ditampilkan; peringatan tidak menggagalkan perintah.
+Bobot scoring yang negatif adalah kesalahan. Sesudah kompilasi berhasil,
+peringatan (param yang tidak dipakai, bobot nol atau terlalu dominan, berkas
+rumpun pendidikan yang tidak ada) ditampilkan; peringatan tidak menggagalkan
+perintah.
 
 Contoh:
   mutasi rules check
