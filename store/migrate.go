@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"errors"
 	"io/fs"
 
 	"github.com/pressly/goose/v3"
@@ -77,6 +78,16 @@ func ensureVersionTable(ctx context.Context, db *sql.DB) error {
 	if ok, err := hasVersionTable(ctx, tx); err != nil || ok {
 		return err
 	}
+	// Tables but no version table: another program's SQLite database,
+	// which migrating would fill with mutasi's tables.
+	var tables int
+	if err := tx.QueryRowContext(ctx,
+		`SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'`).Scan(&tables); err != nil {
+		return err
+	}
+	if tables > 0 {
+		return errForeignDatabase
+	}
 	if err := st.CreateVersionTable(ctx, tx); err != nil {
 		return err
 	}
@@ -85,6 +96,9 @@ func ensureVersionTable(ctx context.Context, db *sql.DB) error {
 	}
 	return tx.Commit()
 }
+
+// errForeignDatabase refuses an SQLite database that mutasi did not make.
+var errForeignDatabase = errors.New("not a mutasi database")
 
 // hasVersionTable reports whether goose's version table exists.
 func hasVersionTable(ctx context.Context, q interface {

@@ -10,6 +10,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -78,6 +81,9 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 	for _, o := range opts {
 		o(db)
 	}
+	if err := checkPath(path); err != nil {
+		return nil, err
+	}
 	sqldb, err := sql.Open("sqlite", dsn(path, db.busy))
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
@@ -88,16 +94,54 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 		if busy(err) {
 			return nil, db.busyError()
 		}
-		return nil, fmt.Errorf("open %s: %w", path, err)
+		return nil, openError(path, err)
 	}
 	if err := migrate(ctx, sqldb); err != nil {
 		sqldb.Close()
 		if busy(err) {
 			return nil, db.busyError()
 		}
+		if errors.Is(err, errForeignDatabase) {
+			return nil, mutasi.Errorf(mutasi.EINVALID,
+				"%s adalah basis data SQLite lain, bukan basis data mutasi; tabelnya tidak diubah (salah tunjuk berkas?)", path)
+		}
 		return nil, fmt.Errorf("migrate %s: %w", path, err)
 	}
 	return db, nil
+}
+
+// checkPath says in words what SQLite would report as "unable to open
+// database file": path is a directory, or its directory is missing.
+func checkPath(path string) error {
+	fi, err := os.Stat(path)
+	switch {
+	case err == nil && fi.IsDir():
+		return mutasi.Errorf(mutasi.EINVALID, "%s adalah direktori, bukan berkas basis data; tunjuk sebuah berkas (mis. %s)",
+			path, filepath.Join(path, "mutasi.db"))
+	case errors.Is(err, fs.ErrNotExist):
+		dir := filepath.Dir(path)
+		if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+			return mutasi.Errorf(mutasi.ENOTFOUND, "direktori %s tidak ada; buat dulu direktori itu untuk basis data %s", dir, path)
+		}
+	}
+	return nil
+}
+
+// openError says in words why SQLite could not open path.
+func openError(path string, err error) error {
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return fmt.Errorf("open %s: %w", path, err)
+	}
+	switch se.Code() & 0xff {
+	case sqlite3.SQLITE_NOTADB:
+		return mutasi.Errorf(mutasi.EINVALID, "%s bukan basis data: berkas itu ada tetapi isinya bukan basis data SQLite (salah tunjuk berkas?); berkas itu tidak diubah", path)
+	case sqlite3.SQLITE_CORRUPT:
+		return mutasi.Errorf(mutasi.EINVALID, "basis data %s rusak; pakai salinan cadangan (yang dibuat dengan mutasi backup)", path)
+	case sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_AUTH:
+		return mutasi.Errorf(mutasi.EINVALID, "basis data %s tidak dapat dibuka untuk ditulis; periksa izin berkas dan direktorinya", path)
+	}
+	return fmt.Errorf("open %s: %w", path, err)
 }
 
 // pingRetry is the pause between two attempts of ping.

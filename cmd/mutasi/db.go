@@ -36,3 +36,38 @@ func dirExists(dir string) error {
 	}
 	return nil
 }
+
+// createdDB remembers whether a command's database file was there before the
+// command opened it, so that a command which stored nothing (a rejected
+// import, a dry run) does not leave an empty database behind: a later
+// command would take it for a real one ("0 pegawai").
+type createdDB struct {
+	path  string
+	isNew bool
+}
+
+func beforeOpen(path string) createdDB {
+	_, err := os.Stat(path)
+	return createdDB{path: path, isNew: errors.Is(err, fs.ErrNotExist)}
+}
+
+// close closes db and, when this command created the file and nothing was
+// stored in it, removes it. A file that was there before is never touched,
+// nor one that holds data or that another process still has open (SQLite
+// removes the -wal file when the last connection closes).
+func (n createdDB) close(ctx context.Context, db *store.DB) {
+	if !n.isNew {
+		db.Close()
+		return
+	}
+	empty, err := db.Empty(ctx)
+	db.Close()
+	if err != nil || !empty {
+		return
+	}
+	if _, err := os.Stat(n.path + "-wal"); err == nil {
+		return
+	}
+	os.Remove(n.path)
+	os.Remove(n.path + "-shm")
+}

@@ -72,11 +72,12 @@ func runImport(ctx context.Context, a *app, c *command, args []string) error {
 	if _, err := os.Stat(path); err != nil {
 		return fileMissing(path, err)
 	}
+	created := beforeOpen(a.DB)
 	db, err := store.Open(ctx, a.DB, store.WithClock(a.Now))
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer created.close(ctx, db)
 	res, err := importTable(ctx, a, db, table, path, opt)
 	if err != nil {
 		return rejected(a.Stderr, err)
@@ -163,11 +164,12 @@ func importAll(ctx context.Context, a *app, path string, opt mutasi.ImportOption
 			return err
 		}
 	}
+	created := beforeOpen(dbPath)
 	db, err := store.Open(ctx, dbPath, store.WithClock(a.Now))
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer created.close(ctx, db)
 
 	tableOpt := opt
 	tableOpt.DryRun = false // a dry run writes to the copy
