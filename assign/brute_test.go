@@ -1,6 +1,7 @@
 package assign
 
 import (
+	"context"
 	"math/rand/v2"
 	"testing"
 )
@@ -43,7 +44,8 @@ func bruteForce(p *Problem) int64 {
 
 // randomSmall is a problem of at most 8 employees and 4 slots with caps
 // that include 0, a random subset of the pairs as edges (now and then a
-// duplicate pair) and weights from a small range so that ties are common.
+// duplicate pair) and weights from a range that is often small, so that
+// ties are common.
 func randomSmall(r *rand.Rand) *Problem {
 	nG, nE, nV := 1+r.IntN(4), r.IntN(9), 1+r.IntN(4)
 	p := &Problem{
@@ -76,19 +78,72 @@ func randomSmall(r *rand.Rand) *Problem {
 	return p
 }
 
+// solverPaths are option sets that drive each path of the solver: the
+// default, all edges at once, a subset so small that pricing must add
+// edges, the fallback to all edges after giving up on a subset, and no
+// initial prices.
+var solverPaths = []struct {
+	name string
+	opts options
+}{
+	{"default", defaultOptions},
+	{"all-edges", options{allEdges: true, initPerCap: 2}},
+	{"tiny-subset", options{slotExtra: 1, maxRounds: 1000, initPerCap: 2}},
+	{"fallback", options{slotExtra: 1, maxRounds: 0, initPerCap: 2}},
+	{"no-initial-prices", options{slotKeep: 1, empKeep: 1, maxRounds: 1000}},
+}
+
 func TestSolveMatchesBruteForce(t *testing.T) {
-	r := rand.New(rand.NewPCG(1, 2))
-	for n := range 5000 {
+	for _, path := range solverPaths {
+		t.Run(path.name, func(t *testing.T) {
+			r := rand.New(rand.NewPCG(1, 2))
+			var moves, rounds, fellBack int
+			for n := range 5000 {
+				p := randomSmall(r)
+				got, st, err := solve(context.Background(), p, path.opts)
+				if err != nil {
+					t.Fatalf("instance %d: %v\n%+v", n, err, p)
+				}
+				if err := checkFeasible(p, got); err != nil {
+					t.Fatalf("instance %d: infeasible: %v\n%+v", n, err, p)
+				}
+				if want := bruteForce(p); got.Objective != want {
+					t.Fatalf("instance %d: Objective = %d, want %d\n%+v\nchosen %v", n, got.Objective, want, p, got.Chosen)
+				}
+				moves += len(got.Chosen)
+				rounds += st.rounds
+				if st.fellBack {
+					fellBack++
+				}
+			}
+			// The instances must exercise the solver, and the tiny subset
+			// its pricing rounds.
+			if moves < 5000 {
+				t.Errorf("only %d moves over all instances", moves)
+			}
+			if path.name == "tiny-subset" && rounds == 0 {
+				t.Errorf("tiny subset: no pricing round added edges")
+			}
+			if path.name == "fallback" && fellBack == 0 {
+				t.Errorf("fallback: never fell back to all edges")
+			}
+		})
+	}
+}
+
+func TestSolvePublicMatchesBruteForce(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for n := range 1000 {
 		p := randomSmall(r)
 		got, err := Solve(p)
 		if err != nil {
-			t.Fatalf("instance %d: %v\n%+v", n, err, p)
+			t.Fatalf("instance %d: %v", n, err)
 		}
 		if err := checkFeasible(p, got); err != nil {
-			t.Fatalf("instance %d: infeasible: %v\n%+v", n, err, p)
+			t.Fatalf("instance %d: infeasible: %v", n, err)
 		}
 		if want := bruteForce(p); got.Objective != want {
-			t.Fatalf("instance %d: Objective = %d, want %d\n%+v\nchosen %v", n, got.Objective, want, p, got.Chosen)
+			t.Fatalf("instance %d: Objective = %d, want %d\n%+v", n, got.Objective, want, p)
 		}
 	}
 }

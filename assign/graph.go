@@ -11,10 +11,12 @@ package assign
 // Node ids (for prices and excesses): the root is 0, group g is 1+g,
 // employee i is 1+nG+i, slot v is 1+nG+nE+v.
 //
-// The employee→slot arcs are stored twice: by employee (E-order, the arcs an
-// employee scans) and by slot (S-order, the arcs a slot scans). Each slot's
-// S-order range starts at a multiple of 64 so that its flow bits are whole
-// words of sBits; the padding entries have sEmp = -1.
+// The employee→slot arcs are those of a chosen subset of the edges (see
+// candidates.go), stored twice: by employee (E-order, the arcs an employee
+// scans) and by slot (S-order, the arcs a slot scans). Each slot's S-order
+// range starts at a multiple of 64 so that its flow bits are whole words of
+// sBits; the padding entries have sEmp = -1. The node numbering does not
+// depend on the subset, so prices and node flows carry over when it grows.
 type network struct {
 	nG, nE, nV int32
 
@@ -31,12 +33,13 @@ type network struct {
 	eCost    []int64 // E-order: scaled cost of employee→slot, -Weight*scale
 	eFlow    []bool  // E-order: flow on employee→slot
 	eRev     []int32 // E-order: position of the same edge in S-order
+	eOrig    []int32 // E-order: index into Problem.Edges
 
 	// slots
-	capV   []int32 // slot→root capacity: min(SlotCap, kept edges)
+	capV   []int32 // slot→root capacity: min(SlotCap, usable edges)
 	flowV  []int32
 	sStart []int32  // S-order range of slot v: [sStart[v], sEnd[v]), sStart[v]%64 == 0
-	sEnd   []int32  //
+	sEnd   []int32  // end of the S-order range of slot v
 	sEmp   []int32  // S-order: compact employee, -1 for padding
 	sEdge  []int32  // S-order: position of the same edge in E-order
 	sCost  []int64  // S-order: scaled cost of employee→slot (as eCost)
@@ -56,18 +59,19 @@ type counts struct {
 	nEdges  int
 }
 
-// usable reports whether edge e can carry flow at all.
-func usable(p *Problem, e Edge) bool {
-	return p.GroupCap[p.Group[e.Employee]] > 0 && p.SlotCap[e.Slot] > 0
-}
-
+// countProblem counts the usable edges: those whose employee's group and
+// whose slot have a positive cap. The others can never carry flow.
 func countProblem(p *Problem) counts {
 	c := counts{
 		empDeg:  make([]int32, len(p.Group)),
 		slotDeg: make([]int32, len(p.SlotCap)),
 	}
+	groupOK := make([]bool, len(p.Group))
+	for i, g := range p.Group {
+		groupOK[i] = p.GroupCap[g] > 0
+	}
 	for _, e := range p.Edges {
-		if !usable(p, e) {
+		if !groupOK[e.Employee] || p.SlotCap[e.Slot] == 0 {
 			continue
 		}
 		c.empDeg[e.Employee]++
@@ -76,6 +80,12 @@ func countProblem(p *Problem) counts {
 		c.nEdges++
 	}
 	return c
+}
+
+// usable reports whether edge e can carry flow at all (see countProblem):
+// then both its employee and its slot are kept.
+func (n *network) usable(e Edge) bool {
+	return n.keptEmp[e.Employee] >= 0 && n.keptSlot[e.Slot] >= 0
 }
 
 // newNetwork numbers the groups, employees and slots that are kept; the
@@ -117,7 +127,6 @@ func (n *network) compactGroupsAndEmployees(p *Problem, c counts) {
 	copy(cursor, n.gFirst[:n.nG])
 	n.keptEmp = make([]int32, len(p.Group))
 	n.empGroup = make([]int32, n.nE)
-	n.eStart = make([]int32, n.nE+1)
 	for i, d := range c.empDeg {
 		n.keptEmp[i] = -1
 		if d == 0 {
@@ -128,17 +137,12 @@ func (n *network) compactGroupsAndEmployees(p *Problem, c counts) {
 		cursor[g]++
 		n.keptEmp[i] = ci
 		n.empGroup[ci] = g
-		n.eStart[ci+1] = d
-	}
-	for i := range n.nE {
-		n.eStart[i+1] += n.eStart[i]
 	}
 	n.flowE = make([]bool, n.nE)
 }
 
 func (n *network) compactSlots(p *Problem, c counts) {
 	n.keptSlot = make([]int32, len(p.SlotCap))
-	var end int32
 	for v, d := range c.slotDeg {
 		n.keptSlot[v] = -1
 		if d == 0 {
@@ -146,87 +150,7 @@ func (n *network) compactSlots(p *Problem, c counts) {
 		}
 		n.keptSlot[v] = n.nV
 		n.nV++
-		start := (end + 63) &^ 63
-		end = start + d
-		n.sStart = append(n.sStart, start)
-		n.sEnd = append(n.sEnd, end)
 		n.capV = append(n.capV, int32(min(p.SlotCap[v], int(d))))
 	}
 	n.flowV = make([]int32, n.nV)
-	size := (end + 63) &^ 63
-	n.sEmp = make([]int32, size)
-	for s := range n.sEmp {
-		n.sEmp[s] = -1
-	}
-	n.sEdge = make([]int32, size)
-	n.sCost = make([]int64, size)
-	n.sBits = make([]uint64, size/64)
-}
-
-// placeEdges fills E-order in original edge order per employee, then S-order
-// in E-order per slot, so both are deterministic.
-func (n *network) placeEdges(p *Problem, c counts, scale int64) {
-	n.eSlot = make([]int32, c.nEdges)
-	n.eCost = make([]int64, c.nEdges)
-	n.eFlow = make([]bool, c.nEdges)
-	n.eRev = make([]int32, c.nEdges)
-	cursor := make([]int32, n.nE)
-	copy(cursor, n.eStart[:n.nE])
-	for _, e := range p.Edges {
-		if !usable(p, e) {
-			continue
-		}
-		i := n.keptEmp[e.Employee]
-		k := cursor[i]
-		cursor[i]++
-		n.eSlot[k] = n.keptSlot[e.Slot]
-		n.eCost[k] = -e.Weight * scale
-	}
-	sCursor := make([]int32, n.nV)
-	copy(sCursor, n.sStart)
-	for i := range n.nE {
-		for k := n.eStart[i]; k < n.eStart[i+1]; k++ {
-			v := n.eSlot[k]
-			s := sCursor[v]
-			sCursor[v]++
-			n.sEmp[s] = i
-			n.sEdge[s] = k
-			n.sCost[s] = n.eCost[k]
-			n.eRev[k] = s
-		}
-	}
-}
-
-// chosen returns the original indices of the edges that carry flow,
-// ascending, and the sum of their weights. It replays placeEdges' walk.
-func (n *network) chosen(p *Problem) ([]int, int64) {
-	cursor := make([]int32, n.nE)
-	copy(cursor, n.eStart[:n.nE])
-	var idx []int
-	var sum int64
-	for x, e := range p.Edges {
-		if !usable(p, e) {
-			continue
-		}
-		i := n.keptEmp[e.Employee]
-		k := cursor[i]
-		cursor[i]++
-		if n.eFlow[k] {
-			idx = append(idx, x)
-			sum += e.Weight
-		}
-	}
-	return idx, sum
-}
-
-// setEdgeFlow sets the flow of the edge at E-order position k, keeping
-// both orders in step.
-func (n *network) setEdgeFlow(k int32, on bool) {
-	n.eFlow[k] = on
-	s := n.eRev[k]
-	if on {
-		n.sBits[s>>6] |= 1 << (uint(s) & 63)
-	} else {
-		n.sBits[s>>6] &^= 1 << (uint(s) & 63)
-	}
 }

@@ -25,9 +25,20 @@ type Solution struct {
 	Objective int64 // sum of the chosen edges' weights
 }
 
+const (
+	maxEdges = 1 << 30
+	maxNodes = 1 << 22
+)
+
 // validate reports the first index out of range, negative capacity or
 // non-positive weight, naming the field and the index.
 func (p *Problem) validate() error {
+	// Internal indices are int32, with room for the padding of slot ranges
+	// and for the root, group, employee and slot nodes side by side.
+	if len(p.Edges) > maxEdges || len(p.Group) > maxNodes || len(p.GroupCap) > maxNodes || len(p.SlotCap) > maxNodes {
+		return fmt.Errorf("assign: problem too large: %d edges (max %d), %d employees, %d groups, %d slots (max %d each)",
+			len(p.Edges), maxEdges, len(p.Group), len(p.GroupCap), len(p.SlotCap), maxNodes)
+	}
 	for g, c := range p.GroupCap {
 		if c < 0 {
 			return fmt.Errorf("assign: GroupCap[%d] = %d is negative", g, c)

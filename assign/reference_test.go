@@ -1,6 +1,7 @@
 package assign
 
 import (
+	"context"
 	"math/rand/v2"
 	"testing"
 )
@@ -119,19 +120,23 @@ func randomMedium(r *rand.Rand) *Problem {
 }
 
 func TestSolveMatchesReference(t *testing.T) {
-	r := rand.New(rand.NewPCG(3, 4))
-	for n := range 40 {
-		p := randomMedium(r)
-		got, err := Solve(p)
-		if err != nil {
-			t.Fatalf("instance %d: %v", n, err)
-		}
-		if err := checkFeasible(p, got); err != nil {
-			t.Fatalf("instance %d: infeasible: %v", n, err)
-		}
-		if want := referenceSolve(p); got.Objective != want {
-			t.Fatalf("instance %d (%d edges): Objective = %d, reference %d", n, len(p.Edges), got.Objective, want)
-		}
+	for _, path := range solverPaths {
+		t.Run(path.name, func(t *testing.T) {
+			r := rand.New(rand.NewPCG(3, 4))
+			for n := range 30 {
+				p := randomMedium(r)
+				got, _, err := solve(context.Background(), p, path.opts)
+				if err != nil {
+					t.Fatalf("instance %d: %v", n, err)
+				}
+				if err := checkFeasible(p, got); err != nil {
+					t.Fatalf("instance %d: infeasible: %v", n, err)
+				}
+				if want := referenceSolve(p); got.Objective != want {
+					t.Fatalf("instance %d (%d edges): Objective = %d, reference %d", n, len(p.Edges), got.Objective, want)
+				}
+			}
+		})
 	}
 }
 

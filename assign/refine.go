@@ -5,12 +5,18 @@ import "context"
 // checkEvery is how many discharges run between two looks at the context.
 const checkEvery = 4096
 
+// updateEvery is how many relabels, per node, trigger a global update.
+const updateEvery = 2
+
 // refine turns the αε-optimal circulation into an ε-optimal one: it
 // saturates every arc of negative reduced cost (the pseudoflow is then
 // 0-optimal, with excesses and deficits), then discharges active nodes in
 // FIFO order until none is left, with a global price update at the start
-// and whenever the relabels since the last one reach the node count.
+// and whenever the relabels since the last one reach updateEvery per node.
 func (s *solver) refine(ctx context.Context, eps int64) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	s.eps = eps
 	s.saturateNegative()
 	for u := range s.cur {
@@ -25,7 +31,7 @@ func (s *solver) refine(ctx context.Context, eps int64) error {
 	nodes := len(s.price)
 	for n := 1; s.qLen > 0; n++ {
 		s.discharge(s.dequeue())
-		if s.relabels >= nodes {
+		if s.relabels >= updateEvery*nodes {
 			s.globalUpdate()
 		}
 		if n%checkEvery == 0 {

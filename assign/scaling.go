@@ -37,7 +37,8 @@ type scaling struct {
 // and the flow is optimal. During a refine phase a price moves by at most
 // (alpha+1)·L·ε + ε (Goldberg and Tarjan's bound); summed over the phases
 // and with room for reduced costs, eps0·(alpha+2)·(L+2)·4 <= priceLimit
-// keeps every intermediate value in range.
+// keeps every intermediate value in range. The objective, at most maxW per
+// move, must fit as well.
 func newScaling(n *network) (scaling, error) {
 	l := cycleBound(n)
 	sc := scaling{scale: l + 1, bound: l}
@@ -51,10 +52,26 @@ func newScaling(n *network) (scaling, error) {
 		}
 		ok = ok && b <= priceLimit
 	}
+	if ok {
+		// The objective is at most maxW per move.
+		_, ok = mulInt64(n.maxW, n.maxMoves())
+	}
 	if !ok {
 		return scaling{}, fmt.Errorf("assign: weights up to %d with %d usable slots exceed the range of exact int64 cost scaling", n.maxW, n.nV)
 	}
 	return sc, nil
+}
+
+// maxMoves bounds the number of moves of any plan.
+func (n *network) maxMoves() int64 {
+	var slots, groups int64
+	for _, c := range n.capV {
+		slots += int64(c)
+	}
+	for _, c := range n.capG {
+		groups += int64(c)
+	}
+	return min(int64(n.nE), slots, groups)
 }
 
 // mulInt64 returns a·b for a, b >= 0 and whether it fits in int64.

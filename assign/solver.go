@@ -26,9 +26,10 @@ type solver struct {
 	upd updateState
 }
 
-func newSolver(n *network) *solver {
+func newSolver(n *network, sc scaling) *solver {
 	nodes := n.nodes()
 	return &solver{
+		upd:     newUpdateState(nodes, bucketCount(sc.bound)),
 		network: n,
 		price:   make([]int64, nodes),
 		excess:  make([]int64, nodes),

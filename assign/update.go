@@ -1,6 +1,9 @@
 package assign
 
-import "math"
+import (
+	"math"
+	"math/bits"
+)
 
 // updateState is the scratch space of the global price update: a bucket
 // queue (Dial's algorithm) of nodes by distance.
@@ -26,9 +29,12 @@ func newUpdateState(nodes int, buckets int64) updateState {
 // bucketCount bounds the distances the global update tracks. In a refine
 // phase an active node has a residual path of at most L arcs to a deficit
 // node whose length in ε units is at most (alpha+1)·L (the argument of
-// newScaling's bound), so these buckets reach every active node.
+// newScaling's bound), so that many buckets reach every active node. In
+// practice the distances are far smaller, so the count is also capped: a
+// node beyond the last bucket just gets the largest distance reached,
+// which keeps the update valid (see globalUpdate).
 func bucketCount(bound int64) int64 {
-	return (alpha+1)*(bound+2) + 1
+	return min((alpha+1)*(bound+2)+1, 1<<16)
 }
 
 // globalUpdate is Goldberg's price update. With the arc length
@@ -123,17 +129,24 @@ func (s *solver) bucketRemove(u int32) {
 }
 
 // relax offers x the distance d(u) + ℓ(x,u) through the residual arc x→u
-// of reduced cost cp.
+// of reduced cost cp. Most offers fail; they are rejected with a
+// multiplication (room·ε stays within priceLimit, see newScaling) before
+// the division that computes ℓ.
 func (s *solver) relax(x int32, du int32, cp int64) {
 	st := &s.upd
-	l := int64(0)
+	limit := min(st.dist[x], int32(len(st.head)))
+	if limit <= du {
+		return
+	}
+	nd := du
 	if cp >= 0 {
-		l = cp/s.eps + 1
+		room := int64(limit - du - 1) // need floor(cp/ε) < room
+		if room <= 0 || cp >= room*s.eps {
+			return
+		}
+		nd += int32(cp/s.eps) + 1
 	}
-	nd := int64(du) + l
-	if nd < int64(st.dist[x]) && nd < int64(len(st.head)) {
-		s.bucketInsert(x, int32(nd))
-	}
+	s.bucketInsert(x, nd)
 }
 
 // relaxInto relaxes every residual arc into u (whose distance is final).
@@ -180,20 +193,41 @@ func (s *solver) relaxInto(u int32) {
 		if s.flowV[v] > 0 { // root→slot
 			s.relax(0, du, p[0]-pu)
 		}
-		start, end := s.sStart[v], s.sEnd[v]
-		for w := start >> 6; w<<6 < end; w++ {
-			word := s.sBits[w]
-			for t := int32(0); t < 64; t++ {
-				pos := w<<6 + t
-				if pos >= end {
-					break
-				}
-				if word&(1<<uint(t)) != 0 || s.sEmp[pos] < 0 {
+		s.relaxSlotEdges(v, du, pu)
+	}
+}
+
+// relaxSlotEdges relaxes the employee→slot arcs into slot v that carry no
+// flow: nearly all the work of a global update, so it is written out. A
+// slot's range starts at a word boundary and its padding bits are clear,
+// so the complemented flow bits below end are exactly those arcs.
+func (s *solver) relaxSlotEdges(v, du int32, pu int64) {
+	st := &s.upd
+	dist, p := st.dist, s.price
+	nb := int32(len(st.head))
+	eps := s.eps
+	start, end := s.sStart[v], s.sEnd[v]
+	for w := start >> 6; w<<6 < end; w++ {
+		word := ^s.sBits[w]
+		if rest := end - w<<6; rest < 64 {
+			word &= 1<<uint(rest) - 1
+		}
+		for ; word != 0; word &= word - 1 {
+			pos := w<<6 + int32(bits.TrailingZeros64(word))
+			x := s.eBase + s.sEmp[pos]
+			limit := min(dist[x], nb)
+			if limit <= du {
+				continue
+			}
+			nd := du
+			if cp := s.sCost[pos] + p[x] - pu; cp >= 0 {
+				room := int64(limit - du - 1)
+				if room <= 0 || cp >= room*eps {
 					continue
 				}
-				x := s.eBase + s.sEmp[pos] // employee→slot
-				s.relax(x, du, s.sCost[pos]+p[x]-pu)
+				nd += int32(cp/eps) + 1
 			}
+			s.bucketInsert(x, nd)
 		}
 	}
 }
