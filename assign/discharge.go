@@ -61,7 +61,9 @@ func (s *solver) dischargeRoot() {
 				best, arg = p[s.vBase+v], nG+v
 			}
 		}
-		s.relabelTo(0, best)
+		if !s.relabelTo(0, best) {
+			return
+		}
 		s.cur[0] = arg
 	}
 }
@@ -104,7 +106,9 @@ func (s *solver) dischargeGroup(g int32) {
 		if s.flowG[g] > 0 && p[0] > best {
 			best, arg = p[0], end-first
 		}
-		s.relabelTo(u, best)
+		if !s.relabelTo(u, best) {
+			return
+		}
 		s.cur[u] = arg
 	}
 }
@@ -150,7 +154,9 @@ func (s *solver) dischargeEmployee(i int32) {
 		if s.flowE[i] && p[g] > best {
 			best, arg = p[g], end-first
 		}
-		s.relabelTo(u, best)
+		if !s.relabelTo(u, best) {
+			return
+		}
 		s.cur[u] = arg
 	}
 }
@@ -209,7 +215,9 @@ func (s *solver) dischargeSlot(v int32) {
 		if s.capV[v] > s.flowV[v] && p[0] > best {
 			best, arg = p[0], rootArc
 		}
-		s.relabelTo(u, best)
+		if !s.relabelTo(u, best) {
+			return
+		}
 		s.cur[u] = arg
 	}
 }

@@ -29,7 +29,7 @@ func (s *solver) refine(ctx context.Context, eps int64) error {
 	}
 	s.globalUpdate()
 	nodes := len(s.price)
-	for n := 1; s.qLen > 0; n++ {
+	for n := 1; s.qLen > 0 && !s.overflowed; n++ {
 		s.discharge(s.dequeue())
 		if s.relabels >= updateEvery*nodes {
 			s.globalUpdate()

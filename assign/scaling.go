@@ -34,11 +34,16 @@ type scaling struct {
 // scaled cost is -Weight·(L+1) with L = cycleBound: a 1-optimal flow in
 // scaled units is 1/(L+1)-optimal in weights, so every residual cycle
 // (at most L arcs) has cost > -1, hence >= 0 since weights are integers,
-// and the flow is optimal. During a refine phase a price moves by at most
-// (alpha+1)·L·ε + ε (Goldberg and Tarjan's bound); summed over the phases
-// and with room for reduced costs, eps0·(alpha+2)·(L+2)·4 <= priceLimit
-// keeps every intermediate value in range. The objective, at most maxW per
-// move, must fit as well.
+// and the flow is optimal. During a refine phase the price of a node with
+// excess moves by at most (alpha+1)·L·ε + ε (Goldberg and Tarjan's bound);
+// summed over the phases and with room for reduced costs, requiring
+// eps0·(alpha+2)·(L+2)·4 <= priceLimit leaves a wide margin. Prices are
+// still checked against priceLimit as they change (solver.relabelTo,
+// globalUpdate): a global update also lowers nodes that cannot reach a
+// deficit, which that bound does not cover. Given prices in range, a
+// reduced cost, a bucket distance times ε (at most eps0·(alpha+1)·(L+2))
+// and every other intermediate value fit in int64. The objective, at most
+// maxW per move, must fit as well.
 func newScaling(n *network) (scaling, error) {
 	l := cycleBound(n)
 	sc := scaling{scale: l + 1, bound: l}

@@ -8,12 +8,13 @@ import (
 // options tune how the solver works, never what it returns; tests use them
 // to drive every path.
 type options struct {
-	slotKeep   int  // a slot starts with its best slotKeep·cap+slotExtra edges
-	slotExtra  int  //
-	empKeep    int  // an employee starts with its best empKeep edges
-	maxRounds  int  // pricing rounds before starting over on all edges
-	allEdges   bool // skip the subset: solve on all edges at once
-	initPerCap int  // initialPrices' k per unit of slot cap, 0 for none
+	slotKeep   int   // a slot starts with its best slotKeep·cap+slotExtra edges
+	slotExtra  int   //
+	empKeep    int   // an employee starts with its best empKeep edges
+	maxRounds  int   // pricing rounds before starting over on all edges
+	allEdges   bool  // skip the subset: solve on all edges at once
+	initPerCap int   // initialPrices' k per unit of slot cap, 0 for none
+	priceLimit int64 // prices stay above -priceLimit; 0 for the default
 }
 
 var defaultOptions = options{slotKeep: 8, slotExtra: 16, empKeep: 2, maxRounds: 30, initPerCap: 2}
@@ -78,7 +79,7 @@ func solve(ctx context.Context, p *Problem, opts options) (Solution, stats, erro
 func solveSubset(ctx context.Context, p *Problem, n *network, sc scaling, opts options, st *stats) (sol Solution, ok bool, err error) {
 	active := initialCandidates(p, n, opts)
 	n.placeEdges(p, active, nil, sc.scale)
-	s := newSolver(n, sc)
+	s := newSolver(n, sc, opts)
 	if opts.initPerCap > 0 {
 		s.initialPrices(opts.initPerCap)
 	}
@@ -99,7 +100,10 @@ func solveSubset(ctx context.Context, p *Problem, n *network, sc scaling, opts o
 		}
 		st.rounds++
 		n.placeEdges(p, active, n.edgeFlows(len(p.Edges)), sc.scale)
-		from = worst
+		// The circulation is worst-optimal now. Refine does not need that
+		// to be correct, only to be quick, and starting at most at eps0
+		// keeps ε·(bucket count) within newScaling's bound.
+		from = min(worst, sc.eps0)
 	}
 }
 
@@ -113,7 +117,7 @@ func solveAll(ctx context.Context, p *Problem, n *network, sc scaling, opts opti
 		}
 	}
 	n.placeEdges(p, all, nil, sc.scale)
-	s := newSolver(n, sc)
+	s := newSolver(n, sc, opts)
 	if opts.initPerCap > 0 {
 		s.initialPrices(opts.initPerCap)
 	}

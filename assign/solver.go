@@ -20,15 +20,21 @@ type solver struct {
 
 	gBase, eBase, vBase int32 // node id of group 0, employee 0, slot 0
 
-	relabels   int  // since the last global update
-	overflowed bool // a price left [-priceLimit, 0]
+	relabels   int   // since the last global update
+	limit      int64 // prices stay in [-limit, 0]: priceLimit, or less in tests
+	overflowed bool  // a price would have left that range; the phase stops
 
 	upd updateState
 }
 
-func newSolver(n *network, sc scaling) *solver {
+func newSolver(n *network, sc scaling, opts options) *solver {
 	nodes := n.nodes()
+	limit := priceLimit
+	if opts.priceLimit > 0 {
+		limit = opts.priceLimit
+	}
 	return &solver{
+		limit:   limit,
 		upd:     newUpdateState(nodes, bucketCount(sc.bound)),
 		network: n,
 		price:   make([]int64, nodes),
@@ -72,21 +78,23 @@ func (s *solver) addExcess(w int32, d int64) {
 }
 
 // relabelTo ends a relabel of u whose best residual arc has
-// p(w) - c(u,w) = best. It records an overflow instead of letting prices
-// wrap.
-func (s *solver) relabelTo(u int32, best int64) {
+// p(w) - c(u,w) = best. It reports false, and records the overflow, when
+// the new price would leave the range: the caller stops, and the solve
+// starts over on all edges or fails (never loops on a clamped price).
+func (s *solver) relabelTo(u int32, best int64) bool {
 	if best == math.MinInt64 {
 		// An active node always has a residual arc: the reverse of an arc
 		// that brought it flow.
 		panic("assign: internal error: active node without residual arc")
 	}
 	p := best - s.eps
-	if p < -priceLimit {
+	if p < -s.limit {
 		s.overflowed = true
-		p = -priceLimit
+		return false
 	}
 	s.price[u] = p
 	s.relabels++
+	return true
 }
 
 // discharge pushes u's excess along admissible arcs, relabelling u when it

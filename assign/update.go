@@ -87,9 +87,9 @@ scan:
 			continue
 		}
 		p := s.price[u] - int64(d)*eps
-		if p < -priceLimit {
+		if p < -s.limit {
 			s.overflowed = true
-			p = -priceLimit
+			p = -s.limit
 		}
 		s.price[u] = p
 	}
