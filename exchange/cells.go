@@ -136,7 +136,8 @@ func (c *cells) date(i int) time.Time {
 	if s == "" {
 		return time.Time{}
 	}
-	if t, err := mutasi.ParseDate(s); err == nil {
+	t, err := mutasi.ParseDate(s)
+	if err == nil {
 		return t
 	}
 	if c.xlsx {
@@ -144,7 +145,9 @@ func (c *cells) date(i int) time.Time {
 			return t
 		}
 	}
-	c.problem(i, msgNotDate, s)
+	// ParseDate says whether s is not a date at all or a date the calendar
+	// does not have (2023-02-30).
+	c.problem(i, "%s", err)
 	return time.Time{}
 }
 

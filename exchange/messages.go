@@ -3,6 +3,7 @@ package exchange
 // User-facing text of the package, in one place (Bahasa Indonesia).
 const (
 	msgNoExtension     = "bukan berkas CSV atau XLSX (berkas tanpa akhiran); gunakan .csv atau .xlsx"
+	msgIsDirectory     = "direktori, bukan berkas; tunjuk berkas .csv atau .xlsx di dalamnya"
 	msgExtension       = "bukan berkas CSV atau XLSX (akhiran %q); gunakan .csv atau .xlsx"
 	msgZipAsCSV        = "bukan berkas CSV atau XLSX: isinya arsip zip (workbook XLSX?) padahal berakhiran .csv; ganti akhirannya menjadi .xlsx"
 	msgOLEFile         = "bukan berkas CSV atau XLSX: isinya workbook Excel 97-2003 (.xls) atau workbook terkunci sandi; simpan ulang sebagai .xlsx tanpa sandi"
@@ -32,7 +33,6 @@ const (
 	msgRequired      = "wajib diisi"
 	msgNotInteger    = "%q bukan bilangan bulat"
 	msgNotNumber     = "%q bukan angka; tulis seperti %s, tanpa pemisah ribuan"
-	msgNotDate       = "%q bukan tanggal berformat YYYY-MM-DD"
 	msgDateWithTime  = "%q berisi jam; isi tanggal saja (YYYY-MM-DD)"
 	msgBadSerialDate = "angka %q bukan tanggal Excel yang sah"
 	msgNotYaTidak    = "%q harus ya atau tidak (kosong berarti tidak)"

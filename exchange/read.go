@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -106,6 +107,9 @@ func reader[T any](path string, t *table[T]) mutasi.RowReader[T] {
 }
 
 func open(path, table string) (source, error) {
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return nil, &fileError{problem: msgIsDirectory}
+	}
 	switch FormatOf(path) {
 	case CSV:
 		return openCSV(path)

@@ -38,7 +38,6 @@ const (
 
 	msgPolicyNotMapping   = "berkas kebijakan harus berisi name, version, effective, params, rules, scoring"
 	msgHeaderTwice        = "%s sudah dideklarasikan di %s; name, version, effective dan description ditulis di satu berkas saja"
-	msgBadDate            = "%q bukan tanggal berformat YYYY-MM-DD"
 	msgParamsNotMapping   = "params harus berisi pasangan nama: nilai"
 	msgBadParamName       = "nama param %q tidak sah: pakai huruf kecil, angka dan garis bawah (contoh: masa_jabatan_min_tahun)"
 	msgBadParamValue      = "nilai param %q harus angka, teks, ya/tidak (true/false) atau daftar teks"
@@ -76,6 +75,7 @@ const (
 	msgTestsPassed       = "uji kebijakan: %s kasus lulus"
 	msgNoTestCases       = "tanpa uji kebijakan"
 	msgTestsFailed       = "uji kebijakan gagal: %s dari %s kasus tidak lulus"
+	msgTestFileBroken    = "berkas uji kebijakan (*_test.yaml) rusak (%d kesalahan); perbaiki berkas uji itu"
 
 	msgExprTooLong     = "%s terlalu panjang (%d karakter, paling banyak %d); pecah menjadi beberapa aturan"
 	msgExprEmpty       = "%s kosong"

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"sort"
@@ -100,12 +101,30 @@ func RunTests(p *Policy, dir string) ([]TestResult, error) {
 		}
 		cases, err := ParseTests(name, data)
 		if err != nil {
+			var le *LoadError
+			if errors.As(err, &le) {
+				return all, &TestFileError{LoadError: le}
+			}
 			return all, err
 		}
 		all = append(all, p.RunCases(cases)...)
 	}
 	return all, nil
 }
+
+// TestFileError is a policy test file (*_test.yaml) that cannot be read:
+// the tests are broken, not (necessarily) the policy. Its problems name the
+// file, line and column.
+type TestFileError struct {
+	*LoadError
+}
+
+func (e *TestFileError) Error() string {
+	return fmt.Sprintf(msgTestFileBroken, len(e.Problems)) + "\n" + e.LoadError.Error()
+}
+
+// Unwrap gives the LoadError, and through it EINVALID.
+func (e *TestFileError) Unwrap() error { return e.LoadError }
 
 // RunCases evaluates the cases and compares them with their expectations.
 func (p *Policy) RunCases(cases []*TestCase) []TestResult {
@@ -322,7 +341,7 @@ func parseDateNode(file string, v *yaml.Node, errs *problemList) time.Time {
 	}
 	t, err := mutasi.ParseDate(s)
 	if err != nil {
-		errs.add(file, v, msgBadDate, s)
+		errs.add(file, v, "%s", err) // a wrong form, or a day the calendar lacks
 	}
 	return t
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/mutasi/mutasi"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -107,9 +108,9 @@ func parsePolicyFile(spec *policySpec, src *source, data []byte, errs *problemLi
 			var s string
 			header(k, v, &s)
 			if s != "" {
-				t, err := time.Parse("2006-01-02", s)
+				t, err := mutasi.ParseDate(s)
 				if err != nil {
-					errs.add(file, v, msgBadDate, s)
+					errs.add(file, v, "%s", err) // a wrong form, or a day the calendar lacks
 				}
 				spec.effective = t
 			}

@@ -69,8 +69,10 @@ func runImport(ctx context.Context, a *app, c *command, args []string) error {
 	if exchange.Columns(table) == nil {
 		return usagef("tabel %q tidak dikenal; pilihan: %s, all", table, strings.Join(mutasi.Tables(), ", "))
 	}
-	if _, err := os.Stat(path); err != nil {
+	if fi, err := os.Stat(path); err != nil {
 		return fileMissing(path, err)
+	} else if fi.IsDir() {
+		return usagef("%s adalah direktori, bukan berkas; untuk mengimpor keempat tabel dari direktori: mutasi import all %s", path, path)
 	}
 	created := beforeOpen(a.DB)
 	db, err := store.Open(ctx, a.DB, store.WithClock(a.Now))

@@ -118,6 +118,10 @@ func policyDirArg(a *app, pos []string) (string, error) {
 // policyError shows every problem of a policy that does not compile, one
 // per line, as file:line:column: problem.
 func policyError(err error) error {
+	var tf *rules.TestFileError
+	if errors.As(err, &tf) {
+		return errors.New(tf.Error()) // the tests file is broken, not the policy
+	}
 	var le *rules.LoadError
 	if errors.As(err, &le) {
 		return fmt.Errorf("kebijakan tidak dapat dipakai (%d kesalahan):\n%s", len(le.Problems), le.Error())
