@@ -3,6 +3,7 @@ package placement
 import (
 	"context"
 	"sort"
+	"sync"
 
 	"github.com/mutasi/mutasi"
 	"github.com/mutasi/mutasi/rules"
@@ -17,43 +18,66 @@ type Org struct {
 	Aspirations map[string]*mutasi.Aspiration
 	Employees   []*mutasi.Employee // active, in NIP order
 
-	byNIP    map[string]*mutasi.Employee
 	children map[string][]string // unit id → child unit ids, in id order
-	posIDs   []string            // active position ids, sorted
-	unitIDs  []string            // active unit ids, sorted
+	subjOnce sync.Once
+	subjs    []rules.Subject    // per employee, built on first use
+	holds    []*mutasi.Position // per employee, the position held (nil: inactive)
+	posIDs   []string           // active position ids, sorted
+	unitIDs  []string           // active unit ids, sorted
 }
 
-func loadOrg(ctx context.Context, dir mutasi.Directory) (*Org, error) {
-	o := &Org{
+func newOrg() *Org {
+	return &Org{
 		Positions:   map[string]*mutasi.Position{},
 		Units:       map[string]*mutasi.Unit{},
 		Aspirations: map[string]*mutasi.Aspiration{},
-		byNIP:       map[string]*mutasi.Employee{},
 		children:    map[string][]string{},
 	}
+}
+
+func (o *Org) addUnit(u *mutasi.Unit) {
+	if !u.Active {
+		return
+	}
+	o.Units[u.ID] = u
+	o.unitIDs = append(o.unitIDs, u.ID)
+}
+
+func (o *Org) addPosition(p *mutasi.Position) {
+	o.Positions[p.ID] = p
+	o.posIDs = append(o.posIDs, p.ID)
+}
+
+// finish builds the derived indexes once every table is in.
+func (o *Org) finish() {
+	for _, id := range o.unitIDs {
+		if u := o.Units[id]; u.IndukID != "" {
+			o.children[u.IndukID] = append(o.children[u.IndukID], u.ID)
+		}
+	}
+	sort.Strings(o.posIDs)
+	sort.Strings(o.unitIDs)
+	for _, ids := range o.children {
+		sort.Strings(ids)
+	}
+}
+
+// loadOrg reads the organisation table by table.
+func loadOrg(ctx context.Context, dir mutasi.Directory) (*Org, error) {
+	o := newOrg()
 	positions, err := dir.Positions(ctx)
 	if err != nil {
 		return nil, err
 	}
 	for _, p := range positions {
-		o.Positions[p.ID] = p
-		o.posIDs = append(o.posIDs, p.ID)
+		o.addPosition(p)
 	}
 	units, err := dir.Units(ctx)
 	if err != nil {
 		return nil, err
 	}
 	for _, u := range units {
-		if !u.Active {
-			continue
-		}
-		o.Units[u.ID] = u
-		o.unitIDs = append(o.unitIDs, u.ID)
-	}
-	for _, u := range units {
-		if u.Active && u.IndukID != "" {
-			o.children[u.IndukID] = append(o.children[u.IndukID], u.ID)
-		}
+		o.addUnit(u)
 	}
 	err = dir.EachAspiration(ctx, func(a *mutasi.Aspiration) error {
 		c := *a
@@ -67,22 +91,46 @@ func loadOrg(ctx context.Context, dir mutasi.Directory) (*Org, error) {
 	err = dir.EachEmployee(ctx, func(e *mutasi.Employee) error {
 		c := *e // the directory reuses its Employee
 		o.Employees = append(o.Employees, &c)
-		o.byNIP[c.NIP] = &c
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	sort.Strings(o.posIDs)
-	sort.Strings(o.unitIDs)
-	for _, ids := range o.children {
-		sort.Strings(ids)
-	}
+	o.finish()
 	return o, nil
 }
 
 // Employee returns the active employee with the NIP, or nil.
-func (o *Org) Employee(nip string) *mutasi.Employee { return o.byNIP[nip] }
+// Employees are in NIP order, so a binary search finds one without a map
+// of 100,000 entries to build on every load.
+func (o *Org) Employee(nip string) *mutasi.Employee {
+	i := sort.Search(len(o.Employees), func(i int) bool { return o.Employees[i].NIP >= nip })
+	if i < len(o.Employees) && o.Employees[i].NIP == nip {
+		return o.Employees[i]
+	}
+	return nil
+}
+
+// subjects returns every employee's Subject, in Employees order.
+func (o *Org) subjects() []rules.Subject {
+	o.subjOnce.Do(func() {
+		o.subjs = make([]rules.Subject, len(o.Employees))
+		o.holds = make([]*mutasi.Position, len(o.Employees))
+		for i, e := range o.Employees {
+			o.subjs[i] = o.Subject(e)
+			o.holds[i] = o.subjs[i].Current
+		}
+	})
+	return o.subjs
+}
+
+// holding returns, per employee, the active position they hold: a dense
+// array, so that a scan over 100,000 employees does not chase a pointer
+// to each one's record only to skip the target's own holders.
+func (o *Org) holding() []*mutasi.Position {
+	o.subjects()
+	return o.holds
+}
 
 // Subject pairs an employee with their current position, its unit and
 // their aspiration, as the policy sees them.

@@ -52,11 +52,13 @@ type Recommendation struct {
 	Policy     *rules.Policy
 	Date       time.Time
 	Considered int // employees evaluated (everyone active but the holders)
+	Movable    int // of whom no rule that ignores the target blocks
 	Eligible   int // of whom eligible
 	Candidates []Candidate
 	NearMisses []NearMiss
-	// Blockers counts, for every blocking rule, the employees it blocked,
-	// most first: why a vacancy has few candidates.
+	// Blockers counts, for every rule, the movable employees it blocked,
+	// most first: what stands between the people who may be moved and
+	// this vacancy.
 	Blockers []RuleCount
 }
 
@@ -88,7 +90,7 @@ func (s *Service) Recommend(ctx context.Context, a Actor, positionID string, opt
 		return nil, err
 	}
 	r := &Recommendation{Position: pos, Unit: target.Unit, Policy: p, Date: today,
-		Considered: rk.considered, Eligible: rk.eligible, Blockers: rk.blockers(p)}
+		Considered: rk.considered, Movable: rk.movable, Eligible: rk.eligible, Blockers: rk.blockers(p)}
 	for _, c := range rk.top.items {
 		e := org.Employees[c.index]
 		subject := org.Subject(e)
@@ -116,9 +118,9 @@ func (s *Service) Recommend(ctx context.Context, a Actor, positionID string, opt
 
 // ranking is the outcome of evaluating everyone against one target.
 type ranking struct {
-	considered, eligible int
-	top, near            topK
-	blocked              [rules.MaxRules]int
+	considered, movable, eligible int
+	top, near                     topK
+	blocked                       [rules.MaxRules]int
 }
 
 func (rk *ranking) blockers(p *rules.Policy) []RuleCount {
@@ -136,8 +138,23 @@ func (rk *ranking) blockers(p *rules.Policy) []RuleCount {
 // the target with the compact verdict, on every worker, keeping the best
 // eligible and the best near misses.
 func (s *Service) rank(ctx context.Context, org *Org, p *rules.Policy, today time.Time, target *rules.Target, top, near int) (*ranking, error) {
+	var co *cohortParts
+	if s.cfg.Resident {
+		var err error
+		if co, err = s.cohort(ctx, org, p, today); err != nil {
+			return nil, err
+		}
+	}
+	subjects, holds := org.subjects(), org.holding()
+	free := p.TargetFree()
 	parts := make([]ranking, s.cfg.Workers)
 	err := parallel(ctx, s.cfg.Workers, len(org.Employees), func(w, lo, hi int) error {
+		var c *rules.Cohort
+		if co != nil {
+			if c = co.parts[w]; co.lo[w] != lo || c.Len() != hi-lo {
+				panic("placement: cohort ranges differ from the workers'")
+			}
+		}
 		b := p.NewBatch(today, target)
 		defer b.Close()
 		rk := &parts[w]
@@ -147,12 +164,20 @@ func (s *Service) rank(ctx context.Context, org *Org, p *rules.Policy, today tim
 			if (i-lo)%checkEvery == 0 && ctx.Err() != nil {
 				return ctx.Err()
 			}
-			e := org.Employees[i]
-			if e.JabatanID == target.Position.ID {
+			if holds[i] == target.Position {
 				continue
 			}
 			rk.considered++
-			out = b.Check(org.Subject(e), out[:0])
+			if c == nil {
+				out = b.Check(subjects[i], out[:0])
+			} else if blocked := c.Blocked(i - lo); blocked.Len() >= 2 {
+				// Two rules that never read the target already block:
+				// neither a candidate nor a near miss, whatever the target,
+				// and not movable.
+				continue
+			} else {
+				out = c.Check(b, i-lo, out[:0])
+			}
 			v := out[0]
 			switch {
 			case v.Eligible:
@@ -161,10 +186,9 @@ func (s *Service) rank(ctx context.Context, org *Org, p *rules.Policy, today tim
 			case v.Blocking.Len() == 1:
 				rk.near.add(scored{index: i, score: v.Score})
 			}
-			for r := range p.Rules {
-				if v.Blocking.Has(r) {
-					rk.blocked[r]++
-				}
+			if !v.Blocking.Intersects(&free) {
+				rk.movable++
+				rk.count(p, &v.Blocking)
 			}
 		}
 		return nil
@@ -175,6 +199,7 @@ func (s *Service) rank(ctx context.Context, org *Org, p *rules.Policy, today tim
 	all := &ranking{top: topK{k: top}, near: topK{k: near}}
 	for i := range parts {
 		all.considered += parts[i].considered
+		all.movable += parts[i].movable
 		all.eligible += parts[i].eligible
 		for _, c := range parts[i].top.items {
 			all.top.add(c)
@@ -187,6 +212,14 @@ func (s *Service) rank(ctx context.Context, org *Org, p *rules.Policy, today tim
 		}
 	}
 	return all, nil
+}
+
+func (rk *ranking) count(p *rules.Policy, blocking *rules.RuleSet) {
+	for r := range p.Rules {
+		if blocking.Has(r) {
+			rk.blocked[r]++
+		}
+	}
 }
 
 // scored is an employee (by index in Org.Employees, which is NIP order)

@@ -2,6 +2,7 @@ package placement
 
 import (
 	"context"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -181,4 +182,61 @@ func TestReasonsSayWhyInWords(t *testing.T) {
 	if diff := total - r.Candidates[0].Score; diff > 0.005 || diff < -0.005 {
 		t.Errorf("reasons add up to %v, score is %v", total, r.Candidates[0].Score)
 	}
+}
+
+// The bot keeps each employee's subject side between questions
+// (Resident); a command does not. Both must give the same answer.
+func TestResidentAndOneShotRecommendAgree(t *testing.T) {
+	p := loadDefaultPolicy(t)
+	r := rand.New(rand.NewPCG(9, 9))
+	for i := range 40 {
+		d := randomOrg(r, 40, 6)
+		once := newTestService(d, p)
+		resident := New(Config{Directory: &fixedDir{memDir: d}, Policy: once.cfg.Policy, Now: once.cfg.Now, Workers: 2, Resident: true})
+		org, _ := once.Organisation(context.Background())
+		for _, v := range org.Vacancies() {
+			for round := range 2 { // the second round reuses the cohort
+				a, err := once.Recommend(context.Background(), Admin(), v.ID, RecommendOptions{Top: 50, NearMisses: 50})
+				if err != nil {
+					t.Fatal(err)
+				}
+				b, err := resident.Recommend(context.Background(), Admin(), v.ID, RecommendOptions{Top: 50, NearMisses: 50})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !sameRecommendation(a, b) {
+					t.Fatalf("instance %d vacancy %s round %d: one-shot %v/%v, resident %v/%v", i, v.ID, round,
+						nips(a.Candidates), a.Blockers, nips(b.Candidates), b.Blockers)
+				}
+			}
+		}
+	}
+}
+
+// fixedDir reports one data generation forever, so the service caches.
+type fixedDir struct{ *memDir }
+
+func (fixedDir) DataGeneration(context.Context) (int64, error) { return 7, nil }
+
+func sameRecommendation(a, b *Recommendation) bool {
+	if a.Considered != b.Considered || a.Eligible != b.Eligible || len(a.Candidates) != len(b.Candidates) ||
+		len(a.NearMisses) != len(b.NearMisses) || len(a.Blockers) != len(b.Blockers) {
+		return false
+	}
+	for i := range a.Candidates {
+		if a.Candidates[i].Employee.NIP != b.Candidates[i].Employee.NIP || a.Candidates[i].Score != b.Candidates[i].Score {
+			return false
+		}
+	}
+	for i := range a.NearMisses {
+		if a.NearMisses[i].Employee.NIP != b.NearMisses[i].Employee.NIP || a.NearMisses[i].Rule != b.NearMisses[i].Rule {
+			return false
+		}
+	}
+	for i := range a.Blockers {
+		if a.Blockers[i] != b.Blockers[i] {
+			return false
+		}
+	}
+	return true
 }

@@ -24,6 +24,11 @@ type Config struct {
 	// Workers evaluates employees on this many goroutines (default: the
 	// number of CPUs).
 	Workers int
+	// Resident says the service answers many questions over its life (the
+	// bot): it then keeps each employee's subject side between
+	// recommendations (rules.Cohort, about 40 MB for 100,000 employees),
+	// which a command that asks one question would only pay for.
+	Resident bool
 }
 
 // Service is the one placement service. It is safe for concurrent use.
@@ -32,6 +37,9 @@ type Service struct {
 
 	mu  sync.Mutex
 	org *Org // cached while the store's data generation is unchanged
+
+	cohortMu    sync.Mutex
+	cohortCache *cohortParts
 }
 
 // New returns a Service.
@@ -53,10 +61,19 @@ func (s *Service) day(date time.Time) time.Time {
 	return mutasi.Day(date)
 }
 
+// snapshotStore keeps an encoded organisation per data generation (the
+// store implements it); see orgcodec.go.
+type snapshotStore interface {
+	OrgSnapshot(ctx context.Context, format int) (generation int64, data []byte, err error)
+	SaveOrgSnapshot(ctx context.Context, generation int64, format int, data []byte) error
+}
+
 // Organisation returns the organisation as evaluation needs it. A store
 // that reports a data generation (mutasi.DataGeneration) lets the copy be
 // kept while nothing changed, which a long-running process (the bot)
-// relies on; otherwise every call reads afresh.
+// relies on; one that also keeps snapshots lets a new process (the CLI)
+// read the organisation in one blob instead of row by row. Otherwise
+// every call reads afresh.
 func (s *Service) Organisation(ctx context.Context) (*Org, error) {
 	gen, cacheable := s.cfg.Directory.(mutasi.DataGeneration)
 	if !cacheable {
@@ -64,14 +81,24 @@ func (s *Service) Organisation(ctx context.Context) (*Org, error) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	current, err := gen.DataGeneration(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if s.org != nil && s.org.Generation == current {
+		return s.org, nil
+	}
+	snaps, _ := s.cfg.Directory.(snapshotStore)
+	if snaps != nil {
+		if g, data, err := snaps.OrgSnapshot(ctx, orgFormat); err == nil {
+			if org, err := decodeOrg(data); err == nil {
+				org.Generation = g
+				s.org = org
+				return org, nil
+			}
+		}
+	}
 	for attempt := 0; ; attempt++ {
-		before, err := gen.DataGeneration(ctx)
-		if err != nil {
-			return nil, err
-		}
-		if s.org != nil && s.org.Generation == before {
-			return s.org, nil
-		}
 		org, err := loadOrg(ctx, s.cfg.Directory)
 		if err != nil {
 			return nil, err
@@ -82,14 +109,22 @@ func (s *Service) Organisation(ctx context.Context) (*Org, error) {
 		}
 		// The tables are read one after another: a write between two
 		// reads would mix two states, so read again (a few times at most;
-		// a store written without pause still gets an answer).
-		if after == before || attempt == 2 {
-			org.Generation = after
-			if after != before {
-				org.Generation = -1 // never reused
-			}
-			s.org = org
-			return org, nil
+		// a store written without pause still gets an answer, never
+		// cached).
+		if after != current && attempt < 2 {
+			current = after
+			continue
 		}
+		org.Generation = -1
+		if after == current {
+			org.Generation = after
+			if snaps != nil {
+				// Best effort: a busy or read-only database only costs the
+				// next process the slow read.
+				_ = snaps.SaveOrgSnapshot(ctx, after, orgFormat, encodeOrg(org))
+			}
+		}
+		s.org = org
+		return org, nil
 	}
 }

@@ -28,11 +28,11 @@ type Cohort struct {
 
 	nr, nt int
 	outs   []outcome // [employee*nr + rule], subject-only rules
-	errs   []error
 	vals   []float64 // [employee*nt + term], subject-only terms
 	na     []bool
-	terrs  []error
-	free   []uint8 // subject-only rules that block, per employee (capped)
+	// No errors are kept: a verdict reads outcomes only, and Batch.Explain
+	// evaluates its subject afresh.
+	block []RuleSet // per employee, the subject-only rules that block
 }
 
 // cohortPosition is a current position's facts, shared by its holders.
@@ -52,9 +52,9 @@ func (p *Policy) NewCohort(today time.Time, subjects []Subject) *Cohort {
 	c := &Cohort{p: p, today: today, nr: nr, nt: nt,
 		emp: make([]EmployeeFacts, n), asp: make([]AspirationFacts, n), cur: make([]int, n),
 		empMis: make([]uint64, n), major: make([]string, n), family: make([]string, n),
-		outs: make([]outcome, n*nr), errs: make([]error, n*nr),
-		vals: make([]float64, n*nt), na: make([]bool, n*nt), terrs: make([]error, n*nt),
-		free: make([]uint8, n)}
+		outs: make([]outcome, n*nr), vals: make([]float64, n*nt), na: make([]bool, n*nt),
+
+		block: make([]RuleSet, n)}
 	curIndex := map[*mutasi.Position]int{}
 	for i, s := range subjects {
 		ev.setSubject(s)
@@ -73,17 +73,17 @@ func (p *Policy) NewCohort(today time.Time, subjects []Subject) *Cohort {
 		}
 		for r, rule := range p.Rules {
 			if rule.class == classSubject {
-				o, err := ev.evalRule(rule)
-				c.outs[i*nr+r], c.errs[i*nr+r] = o, err
-				if blocks(rule, o) && c.free[i] < 255 {
-					c.free[i]++
+				o, _ := ev.evalRule(rule)
+				c.outs[i*nr+r] = o
+				if blocks(rule, o) {
+					c.block[i].set(r)
 				}
 			}
 		}
 		for t, term := range p.Terms {
 			if term.class == classSubject {
 				ev.evalTerm(t, term)
-				c.vals[i*nt+t], c.na[i*nt+t], c.terrs[i*nt+t] = ev.termVals[t], ev.termNA[t], ev.termErrs[t]
+				c.vals[i*nt+t], c.na[i*nt+t] = ev.termVals[t], ev.termNA[t]
 			}
 		}
 	}
@@ -93,14 +93,15 @@ func (p *Policy) NewCohort(today time.Time, subjects []Subject) *Cohort {
 // Len is the number of employees in the cohort.
 func (c *Cohort) Len() int { return len(c.emp) }
 
-// Blocked is how many rules that never read the target block employee i:
-// with two or more, i can be neither eligible nor blocked by exactly one
-// rule, for any target.
-func (c *Cohort) Blocked(i int) int { return int(c.free[i]) }
+// Blocked returns the rules that read the employee but never the target
+// and block employee i: with two or more, i can be neither eligible nor
+// blocked by exactly one rule, for any target.
+func (c *Cohort) Blocked(i int) RuleSet { return c.block[i] }
 
 // Check evaluates employee i of the cohort against every target of the
 // batch, as Batch.Check would for the same subject, and appends one
-// Verdict per target. The batch must be of the cohort's policy and date.
+// Verdict per target (verdicts only: the batch's Explain evaluates its
+// subject afresh). The batch must be of the cohort's policy and date.
 func (c *Cohort) Check(b *Batch, i int, out []Verdict) []Verdict {
 	if b.p != c.p || !b.ev.todaySet || !b.ev.todayArg.Equal(c.today) {
 		panic("rules: Cohort.Check with a batch of another policy or date")
@@ -118,10 +119,10 @@ func (c *Cohort) Check(b *Batch, i int, out []Verdict) []Verdict {
 	}
 	ev.envValid = false
 	copy(b.sOuts, c.outs[i*c.nr:(i+1)*c.nr])
-	copy(b.sErrs, c.errs[i*c.nr:(i+1)*c.nr])
 	copy(b.sVals, c.vals[i*c.nt:(i+1)*c.nt])
 	copy(b.sNA, c.na[i*c.nt:(i+1)*c.nt])
-	copy(b.sTErr, c.terrs[i*c.nt:(i+1)*c.nt])
+	clear(b.sErrs)
+	clear(b.sTErr)
 	for ti := range b.targets {
 		b.combine(ti)
 		out = append(out, ev.verdict())

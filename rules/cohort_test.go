@@ -2,6 +2,7 @@ package rules
 
 import (
 	"testing"
+	"time"
 )
 
 // TestCohortMatchesBatch holds the cached subject side to the batch's
@@ -12,6 +13,12 @@ func TestCohortMatchesBatch(t *testing.T) {
 		p := loadDefault(t)
 		p.forceVM = vm
 		subjects, positions := genData(3000)
+		for i := 0; i < len(subjects); i += 10 {
+			// Missing data: the rules that need it err (fail closed).
+			e := *subjects[i].Employee
+			e.TMTJabatan, e.KinerjaTahunLalu = time.Time{}, ""
+			subjects[i].Employee = &e
+		}
 		targets := []*Target{benchTarget(), {Position: positions[3]}, {Position: positions[14]}, {Position: positions[21]}}
 		c := p.NewCohort(benchToday, subjects)
 		if c.Len() != len(subjects) {
@@ -29,8 +36,14 @@ func TestCohortMatchesBatch(t *testing.T) {
 				if got[ti] != want[ti] {
 					t.Fatalf("vm=%v subject %d target %d: cohort %+v, batch %+v", vm, i, ti, got[ti], want[ti])
 				}
-				if c.Blocked(i) >= 2 && (want[ti].Eligible || want[ti].Blocking.Len() <= 1) {
-					t.Fatalf("subject %d: Blocked=%d but the verdict blocks on %d rules", i, c.Blocked(i), want[ti].Blocking.Len())
+				blocked := c.Blocked(i)
+				if blocked.Len() >= 2 && (want[ti].Eligible || want[ti].Blocking.Len() <= 1) {
+					t.Fatalf("subject %d: Blocked=%d but the verdict blocks on %d rules", i, blocked.Len(), want[ti].Blocking.Len())
+				}
+				for r := range p.Rules {
+					if blocked.Has(r) && !want[ti].Blocking.Has(r) {
+						t.Fatalf("subject %d: Blocked names rule %d, which does not block", i, r)
+					}
 				}
 			}
 		}

@@ -108,3 +108,29 @@ func TestProposalKeepsItsJustificationAndPlan(t *testing.T) {
 		t.Errorf("justification %q, plan %d; want the stored decision and plan 7", got.Justification, got.PlanID)
 	}
 }
+
+func TestOrgSnapshotIsReadOnlyAtItsGeneration(t *testing.T) {
+	db := openTest(t)
+	ctx := context.Background()
+	if _, _, err := db.OrgSnapshot(ctx, 1); mutasi.ErrorCode(err) != mutasi.ENOTFOUND {
+		t.Fatalf("empty database: err = %v, want ENOTFOUND", err)
+	}
+	gen, _ := db.DataGeneration(ctx)
+	if err := db.SaveOrgSnapshot(ctx, gen, 1, []byte("abc")); err != nil {
+		t.Fatal(err)
+	}
+	g, data, err := db.OrgSnapshot(ctx, 1)
+	if err != nil || g != gen || string(data) != "abc" {
+		t.Fatalf("snapshot = %d %q %v", g, data, err)
+	}
+	if _, _, err := db.OrgSnapshot(ctx, 2); mutasi.ErrorCode(err) != mutasi.ENOTFOUND {
+		t.Errorf("another format: err = %v, want ENOTFOUND", err)
+	}
+	seed(t, db) // raises the generation
+	if _, _, err := db.OrgSnapshot(ctx, 1); mutasi.ErrorCode(err) != mutasi.ENOTFOUND {
+		t.Errorf("after an import the old snapshot is stale: err = %v, want ENOTFOUND", err)
+	}
+	if err := db.SaveOrgSnapshot(ctx, gen, 1, []byte("old")); mutasi.ErrorCode(err) != mutasi.ECONFLICT {
+		t.Errorf("saving a snapshot of an old generation: err = %v, want ECONFLICT", err)
+	}
+}

@@ -144,7 +144,8 @@ func writeRecommendation(w io.Writer, r *placement.Recommendation) {
 			}
 			parts = append(parts, fmt.Sprintf("%s (%s pegawai)", b.Rule.Title, mutasi.FormatInt(b.Count)))
 		}
-		fmt.Fprintf(w, "\nPenghalang terbanyak: %s.\n", strings.Join(parts, ", "))
+		fmt.Fprintf(w, "\nPenghalang terbanyak di antara %s pegawai yang boleh dimutasi: %s.\n",
+			mutasi.FormatInt(r.Movable), strings.Join(parts, ", "))
 	}
 }
 
@@ -178,6 +179,7 @@ type recommendationJSON struct {
 	PolicyVersion string          `json:"policy_version"`
 	Date          string          `json:"date"`
 	Considered    int             `json:"considered"`
+	Movable       int             `json:"movable"`
 	Eligible      int             `json:"eligible"`
 	Candidates    []candidateJSON `json:"candidates"`
 	NearMisses    []nearMissJSON  `json:"near_misses"`
@@ -194,7 +196,7 @@ func reasonTexts(rs []placement.Reason) []string {
 
 func toRecommendationJSON(r *placement.Recommendation) recommendationJSON {
 	out := recommendationJSON{Position: r.Position.ID, UnitID: r.Position.UnitID, PolicyVersion: r.Policy.VersionID(),
-		Date: mutasi.FormatDate(r.Date), Considered: r.Considered, Eligible: r.Eligible,
+		Date: mutasi.FormatDate(r.Date), Considered: r.Considered, Movable: r.Movable, Eligible: r.Eligible,
 		Candidates: []candidateJSON{}, NearMisses: []nearMissJSON{}, Blockers: []blockerJSON{}}
 	for _, c := range r.Candidates {
 		cj := candidateJSON{NIP: c.Employee.NIP, Nama: c.Employee.Nama, Score: round2(c.Score),
