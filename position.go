@@ -62,12 +62,13 @@ type Position struct {
 func (p *Position) Vacancy() int { return p.Kebutuhan - p.Holders }
 
 // EJ returns the job efficiency (efisiensi jabatan) with the given number
-// of holders: workload hours / (holders × effective hours), rounded to two
-// decimals as ABK figures are published and graded. Rounding here, once,
-// means a rule, its message, the grade and the stats all see the same
-// number: an EJ of 1.004 is 1.00 everywhere, not "1" in a message that
-// blocks for exceeding 1. A position with work and no holder is infinitely
-// overloaded (+Inf); one with neither, 0.
+// of holders: workload hours / (holders × effective hours), rounded half up
+// to two decimals as ABK figures are published and graded, on the decimal
+// value (1.005 is 1.01; see ejround.go). Rounding here, once, means a rule,
+// its message, the grade and the stats all see the same number: an EJ of
+// 1.004 is 1.00 everywhere, not "1" in a message that blocks for exceeding
+// 1. A position with work and no holder is infinitely overloaded (+Inf);
+// one with neither, 0.
 func EJ(workloadHours float64, holders int, effectiveHours float64) float64 {
 	if holders <= 0 {
 		if workloadHours > 0 {
@@ -75,7 +76,14 @@ func EJ(workloadHours float64, holders int, effectiveHours float64) float64 {
 		}
 		return 0
 	}
-	return math.Round(workloadHours/(float64(holders)*effectiveHours)*100) / 100
+	q := workloadHours / (float64(holders) * effectiveHours) * 100
+	if !nearTie(q) || workloadHours < 0 || !(effectiveHours > 0) {
+		return math.Round(q) / 100
+	}
+	if r, ok := ejHundredths(workloadHours, holders, effectiveHours); ok {
+		return float64(r) / 100
+	}
+	return exactHundredths(workloadHours, holders, effectiveHours)
 }
 
 // EJ is the position's current job efficiency.
@@ -85,9 +93,16 @@ func (p *Position) EJ(effectiveHours float64) float64 {
 
 // EJGrade returns the grade of a job efficiency (PermenPAN-RB 1/2020):
 // A > 1.0, B 0.81–1.0, C 0.66–0.80, D 0.50–0.65, E < 0.50. Bounds are
-// compared on two decimals, as the figures are published.
+// compared on two decimals, as the figures are published, rounded half up
+// on the decimal value (0.495 is 0.50, grade D).
 func EJGrade(ej float64) string {
+	if math.IsInf(ej, 1) {
+		return "A"
+	}
 	r := math.Round(ej*100) / 100
+	if nearTie(ej * 100) {
+		r = gradeHundredths(ej)
+	}
 	switch {
 	case r > 1.0:
 		return "A"
