@@ -10,10 +10,10 @@ import "math"
 // condition as it is, carrying no flow. If every edge does, the circulation
 // is 1-optimal on the whole network and so optimal (doc.go). Otherwise the
 // violating edges join the subset and scaling resumes from ε = the largest
-// violation, at which the circulation is still ε-optimal on the larger
-// network. The subset only grows, so this ends; after opts.maxRounds
-// rounds, or if a price ever leaves its range, the solver starts over on
-// all edges, where newScaling's bound holds.
+// violation (at most eps0), at which the circulation is ε-optimal on the
+// larger network. The subset only grows, so this ends; after
+// opts.maxRounds rounds, or if a price would leave its range, the solver
+// starts over on all edges.
 
 // topK keeps, per owner (a slot or an employee), the indices of its best
 // edges so far in a min-heap by weight. Edges are offered in index order
@@ -97,15 +97,20 @@ func (t *topK) addTo(b bitset) {
 
 // initialCandidates is the starting subset: for each slot its best
 // opts.slotKeep·cap + opts.slotExtra edges, and for each employee its best
-// opts.empKeep edges.
-func initialCandidates(p *Problem, n *network, opts options) bitset {
+// opts.empKeep edges (fewer when it has fewer).
+func initialCandidates(p *Problem, n *network, c counts, opts options) bitset {
 	slotQuota := make([]int32, n.nV)
-	for v, c := range n.capV {
-		slotQuota[v] = int32(opts.slotKeep)*c + int32(opts.slotExtra)
+	for v, slot := range n.keptSlot {
+		if slot >= 0 {
+			want := int64(opts.slotKeep)*int64(n.capV[slot]) + int64(opts.slotExtra)
+			slotQuota[slot] = int32(min(want, int64(c.slotDeg[v])))
+		}
 	}
 	empQuota := make([]int32, n.nE)
-	for i := range empQuota {
-		empQuota[i] = int32(opts.empKeep)
+	for i, emp := range n.keptEmp {
+		if emp >= 0 {
+			empQuota[emp] = min(int32(opts.empKeep), c.empDeg[i])
+		}
 	}
 	bySlot, byEmp := newTopK(slotQuota), newTopK(empQuota)
 	for x, e := range p.Edges {

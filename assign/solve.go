@@ -62,7 +62,7 @@ func solve(ctx context.Context, p *Problem, opts options) (Solution, stats, erro
 		return Solution{}, st, err
 	}
 	if !opts.allEdges {
-		sol, ok, err := solveSubset(ctx, p, n, sc, opts, &st)
+		sol, ok, err := solveSubset(ctx, p, n, c, sc, opts, &st)
 		if err != nil || ok {
 			return sol, st, err
 		}
@@ -76,8 +76,8 @@ func solve(ctx context.Context, p *Problem, opts options) (Solution, stats, erro
 
 // solveSubset solves on the candidate subset and prices out the rest
 // (candidates.go); ok is false when it gave up.
-func solveSubset(ctx context.Context, p *Problem, n *network, sc scaling, opts options, st *stats) (sol Solution, ok bool, err error) {
-	active := initialCandidates(p, n, opts)
+func solveSubset(ctx context.Context, p *Problem, n *network, c counts, sc scaling, opts options, st *stats) (sol Solution, ok bool, err error) {
+	active := initialCandidates(p, n, c, opts)
 	n.placeEdges(p, active, nil, sc.scale)
 	s := newSolver(n, sc, opts)
 	if opts.initPerCap > 0 {
