@@ -48,6 +48,7 @@ type PositionFacts struct {
 	Nama              string   `expr:"nama"`
 	Jenis             string   `expr:"jenis_jabatan"`
 	Jenjang           string   `expr:"jenjang"`
+	Tingkat           int      `expr:"tingkat"` // mutasi.TingkatJabatan: pelaksana 1 … JPT 6
 	UnitID            string   `expr:"unit_id"`
 	UnitNama          string   `expr:"unit_nama"`
 	UnitIndukID       string   `expr:"unit_induk_id"`

@@ -142,8 +142,8 @@ func TestDecisionJSON(t *testing.T) {
 			t.Errorf("policy_version = %v, want %s", got["policy_version"], p.VersionID())
 		}
 		rules := got["rules"].([]any)
-		if len(rules) != 11 {
-			t.Fatalf("%d rules, want 11", len(rules))
+		if len(rules) != 12 {
+			t.Fatalf("%d rules, want 12", len(rules))
 		}
 		r0 := rules[0].(map[string]any)
 		for _, k := range []string{"id", "passed", "severity", "message"} {
@@ -161,7 +161,7 @@ func TestDefaultPolicyIDs(t *testing.T) {
 	p := loadDefault(t)
 	want := []string{"masa-jabatan-minimal", "masa-jabatan-maksimal", "kinerja-dua-tahun", "bebas-hukuman-disiplin",
 		"tidak-tugas-belajar", "batas-usia-pensiun", "kesesuaian-pendidikan", "golongan-minimal",
-		"formasi-tersedia", "beban-unit-asal", "status-pns"}
+		"tingkat-jabatan", "formasi-tersedia", "beban-unit-asal", "status-pns"}
 	var got []string
 	for _, r := range p.Rules {
 		got = append(got, r.ID)

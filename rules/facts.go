@@ -148,6 +148,7 @@ func positionFacts(f *PositionFacts, p *mutasi.Position, u *mutasi.Unit, fp *fac
 		Nama:              p.Nama,
 		Jenis:             string(p.Jenis),
 		Jenjang:           p.Jenjang,
+		Tingkat:           mutasi.TingkatJabatan(p.Jenis, p.Jenjang),
 		UnitID:            p.UnitID,
 		Kebutuhan:         p.Kebutuhan,
 		Pemangku:          p.Holders,

@@ -38,10 +38,10 @@ func TestCheckExplainsEveryRule(t *testing.T) {
 			t.Errorf("check output lacks %q:\n%s", want, out)
 		}
 	}
-	// Every one of the 11 rules is accounted for: shown, or named as not
+	// Every one of the 12 rules is accounted for: shown, or named as not
 	// judged without a target.
 	general, _ := mustRun(t, env, exitOK, "check", "19900412 201503 2 001", "--date", "2026-03-01")
-	if !strings.Contains(general, "Tidak dinilai tanpa jabatan tujuan: Batas usia pensiun, Kesesuaian pendidikan, Golongan minimal, Formasi tersedia\n") {
+	if !strings.Contains(general, "Tidak dinilai tanpa jabatan tujuan: Batas usia pensiun, Kesesuaian pendidikan, Golongan minimal, Tingkat jabatan, Formasi tersedia\n") {
 		t.Errorf("general check does not name the rules it did not judge:\n%s", general)
 	}
 	if got := strings.Count(general, "\n✅ ") + strings.Count(general, "\n❌ ") + strings.Count(general, "\nℹ️ ") + strings.Count(general, "\n⚠️ "); got != 7 {
@@ -88,7 +88,7 @@ func TestCheckJSONMatchesDesign(t *testing.T) {
 	}
 	want := []string{"masa-jabatan-minimal", "masa-jabatan-maksimal", "kinerja-dua-tahun", "bebas-hukuman-disiplin",
 		"tidak-tugas-belajar", "batas-usia-pensiun", "kesesuaian-pendidikan", "golongan-minimal",
-		"formasi-tersedia", "beban-unit-asal", "status-pns"}
+		"tingkat-jabatan", "formasi-tersedia", "beban-unit-asal", "status-pns"}
 	slices.Sort(ids)
 	slices.Sort(want)
 	if !slices.Equal(ids, want) {

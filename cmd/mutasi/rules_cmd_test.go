@@ -24,7 +24,7 @@ func TestRulesCommands(t *testing.T) {
 		wantStdout string
 		wantStderr string
 	}{
-		{"check default policy", []string{"rules", "check", "../../policies"}, exitOK, "11 aturan, 6 unsur skor, 0 peringatan", ""},
+		{"check default policy", []string{"rules", "check", "../../policies"}, exitOK, "12 aturan, 6 unsur skor, 0 peringatan", ""},
 		{"check from --policies", []string{"--policies", "../../policies", "rules", "check"}, exitOK, "mutasi-default 2026.1+", ""},
 		{"check broken policy", []string{"rules", "check", bad}, exitFailure, "", `mutasi.yaml:45:15: severity "inf" tidak dikenal; mungkin maksudnya "info"?`},
 		{"test default policy", []string{"rules", "test", "../../policies"}, exitOK, "0 gagal", ""},

@@ -67,7 +67,7 @@ func TestRulesWatchReloadsAndKeepsTheLastGoodPolicy(t *testing.T) {
 	go func() {
 		done <- run(ctx, []string{"rules", "watch", dir}, strings.NewReader(""), &out, &errOut, func(string) string { return "" })
 	}()
-	waitFor(t, &out, "uji kebijakan: 33 kasus, 33 lulus, 0 gagal")
+	waitFor(t, &out, "uji kebijakan: 36 kasus, 36 lulus, 0 gagal")
 
 	// A broken save is refused with its position; the old policy stays.
 	broken := strings.Replace(string(good), "severity: block", "severity: blok", 1)
@@ -87,7 +87,7 @@ func TestRulesWatchReloadsAndKeepsTheLastGoodPolicy(t *testing.T) {
 	if code := <-done; code != exitOK {
 		t.Errorf("exit %d, stderr %s", code, errOut.String())
 	}
-	if strings.Count(out.String(), "uji kebijakan: 33 kasus, 33 lulus, 0 gagal") != 2 {
+	if strings.Count(out.String(), "uji kebijakan: 36 kasus, 36 lulus, 0 gagal") != 2 {
 		t.Errorf("tests did not run after the start and the good reload:\n%s", out.String())
 	}
 }
@@ -112,7 +112,7 @@ func TestRulesWatchReportsEveryOutcome(t *testing.T) {
 	go func() {
 		done <- run(ctx, []string{"rules", "watch", dir}, strings.NewReader(""), &out, &errOut, func(string) string { return "" })
 	}()
-	waitFor(t, &out, "uji kebijakan: 33 kasus, 33 lulus, 0 gagal")
+	waitFor(t, &out, "uji kebijakan: 36 kasus, 36 lulus, 0 gagal")
 	write := func(p, content string) {
 		t.Helper()
 		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
@@ -127,7 +127,7 @@ func TestRulesWatchReportsEveryOutcome(t *testing.T) {
 
 	write(tests, string(goodTests)+"\n# komentar\n")
 	waitForCount(t, &out, "kebijakan tidak berubah, tetap memakai mutasi-default 2026.1+", 2)
-	if n := strings.Count(out.String(), "uji kebijakan: 33 kasus, 33 lulus, 0 gagal"); n != 3 {
+	if n := strings.Count(out.String(), "uji kebijakan: 36 kasus, 36 lulus, 0 gagal"); n != 3 {
 		t.Errorf("tests reported %d times, want 3 (start, fix, tests file):\n%s", n, out.String())
 	}
 
