@@ -162,3 +162,57 @@ func benchPlan(b *testing.B, n int) {
 func BenchmarkPlan2k(b *testing.B)   { benchPlan(b, 2_000) }
 func BenchmarkPlan20k(b *testing.B)  { benchPlan(b, 20_000) }
 func BenchmarkPlan100k(b *testing.B) { benchPlan(b, 100_000) }
+
+// greedy is the plan a competent user writes without a solver: every
+// eligible pair by score, highest first, taken while the employee is
+// unmoved, the vacancy has room and the source may lose one more. It is
+// the baseline of the plan benchmarks, for time and for the objective.
+func greedy(m *model) int64 {
+	order := make([]int, len(m.problem.Edges))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return m.problem.Edges[order[a]].Weight > m.problem.Edges[order[b]].Weight })
+	moved := make([]bool, len(m.employees))
+	arr := make([]int, len(m.problem.SlotCap))
+	dep := make([]int, len(m.problem.GroupCap))
+	var total int64
+	for _, i := range order {
+		e := m.problem.Edges[i]
+		g := m.problem.Group[e.Employee]
+		if moved[e.Employee] || arr[e.Slot] >= m.problem.SlotCap[e.Slot] || dep[g] >= m.problem.GroupCap[g] {
+			continue
+		}
+		moved[e.Employee] = true
+		arr[e.Slot]++
+		dep[g]++
+		total += e.Weight
+	}
+	return total
+}
+
+// BenchmarkPlanGreedy20k builds the same model as BenchmarkPlan20k and
+// assigns greedily: the baseline. It reports the greedy objective as a
+// share of the exact one.
+func BenchmarkPlanGreedy20k(b *testing.B) { benchGreedy(b, 20_000) }
+func BenchmarkPlanGreedy2k(b *testing.B)  { benchGreedy(b, 2_000) }
+
+func benchGreedy(b *testing.B, n int) {
+	svc, o, p := benchService(b, n)
+	ctx := context.Background()
+	var got int64
+	var m *model
+	for b.Loop() {
+		var err error
+		if m, err = svc.buildModel(ctx, o, p, testDay, nil); err != nil {
+			b.Fatal(err)
+		}
+		got = greedy(m)
+	}
+	b.StopTimer()
+	plan, err := svc.Plan(ctx, Admin(), PlanOptions{Date: testDay})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(got)/scoreScale/plan.Objective*100, "%-of-exact")
+}

@@ -2,50 +2,50 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"time"
 
-	"github.com/mutasi/mutasi"
 	"github.com/mutasi/mutasi/rules"
 )
 
-// errFound stops a scan once an example is found.
-var errFound = errors.New("found")
-
 // suggestNext prints commands worth trying on the data just made: a check
 // of the first employee who may be moved, in general and towards a vacancy
-// they qualify for.
+// they qualify for; the candidates for that vacancy; the global plan and
+// its chart.
 func suggestNext(ctx context.Context, a *app, w io.Writer, policy *rules.Policy, today time.Time) error {
-	db, snap, err := openSnapshot(ctx, a)
+	db, err := openExistingDB(ctx, a)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	vacancies := snap.vacancies()
+	org, err := newService(db, policy, a).Organisation(ctx)
+	if err != nil {
+		return err
+	}
+	var targets []*rules.Target
+	for _, v := range org.Vacancies() {
+		targets = append(targets, org.Target(v))
+	}
 	general := policy.NewBatch(today)
 	defer general.Close()
-	pairs := policy.NewBatch(today, vacancies...)
+	pairs := policy.NewBatch(today, targets...)
 	defer pairs.Close()
 	var nip, to string
 	var out []rules.Verdict
-	err = db.EachEmployee(ctx, func(e *mutasi.Employee) error {
-		s := snap.subject(e)
+search:
+	for _, e := range org.Employees {
+		s := org.Subject(e)
 		if out = general.Check(s, out[:0]); !out[0].Eligible {
-			return nil
+			continue
 		}
 		out = pairs.Check(s, out[:0])
 		for i, v := range out {
-			if v.Eligible && vacancies[i].Position.ID != e.JabatanID {
-				nip, to = e.NIP, vacancies[i].Position.ID
-				return errFound
+			if v.Eligible && targets[i].Position.ID != e.JabatanID {
+				nip, to = e.NIP, targets[i].Position.ID
+				break search
 			}
 		}
-		return nil
-	})
-	if err != nil && !errors.Is(err, errFound) {
-		return err
 	}
 	if nip == "" {
 		return nil
@@ -53,5 +53,10 @@ func suggestNext(ctx context.Context, a *app, w io.Writer, policy *rules.Policy,
 	fmt.Fprintln(w, "\nCoba selanjutnya — bolehkah pegawai ini dimutasi, dan ke jabatan lowong ini?")
 	fmt.Fprintf(w, "  mutasi --db %s check %s\n", a.DB, nip)
 	fmt.Fprintf(w, "  mutasi --db %s check %s --to %s\n", a.DB, nip, to)
+	fmt.Fprintln(w, "Siapa calon terbaik untuk jabatan itu, dan siapa yang hampir memenuhi syarat?")
+	fmt.Fprintf(w, "  mutasi --db %s recommend %s\n", a.DB, to)
+	fmt.Fprintln(w, "Rencana mutasi yang paling menyeimbangkan beban kerja, dan grafiknya:")
+	fmt.Fprintf(w, "  mutasi --db %s plan\n", a.DB)
+	fmt.Fprintf(w, "  mutasi --db %s chart workload --plan 1 --out beban.png\n", a.DB)
 	return nil
 }

@@ -23,4 +23,12 @@ func TestDemoSuggestsAWorkingCheck(t *testing.T) {
 	if !strings.Contains(toTarget, "Kesimpulan: memenuhi syarat untuk dimutasi ke ") {
 		t.Errorf("suggested move is not allowed:\n%s", toTarget)
 	}
+	if !strings.Contains(out, "  mutasi --db "+env["MUTASI_DB"]+" recommend "+m[2]+"\n") ||
+		!strings.Contains(out, " plan\n") || !strings.Contains(out, " chart workload --plan 1 --out beban.png\n") {
+		t.Errorf("demo does not suggest recommend, plan and chart:\n%s", out)
+	}
+	rec, _ := mustRun(t, env, exitOK, "recommend", m[2], "--date", "2026-03-01")
+	if !strings.Contains(rec, "Calon terbaik") {
+		t.Errorf("the suggested recommend lists no candidate:\n%s", rec)
+	}
 }

@@ -129,6 +129,7 @@ func writeRecommendation(w io.Writer, r *placement.Recommendation) {
 		fmt.Fprintln(w, "\nHampir memenuhi syarat (terhalang satu aturan)")
 		for i, n := range r.NearMisses {
 			fmt.Fprintf(w, "%2d. %s — skor %s\n", i+1, personLine(n.Employee), mutasi.FormatDecimal(n.Score, 1))
+			fmt.Fprintf(w, "    sekarang: %s\n", positionLine(n.From, n.FromUnit, n.Employee.JabatanID))
 			msg := n.Rule.Title
 			if n.Message != "" {
 				msg += ": " + n.Message
