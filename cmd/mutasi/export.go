@@ -20,7 +20,7 @@ func exportCommand() *command {
 	c := &command{
 		name:    "export",
 		summary: "ekspor unit, jabatan, pegawai, atau aspirasi ke CSV, XLSX, atau JSON",
-		usage:   "units|positions|employees|aspirations|all [--format csv|xlsx|json] [--out BERKAS|DIR]",
+		usage:   "units|positions|employees|aspirations|all [--format csv|xlsx|json] [--out BERKAS|DIR] [--force]",
 		help: `Menulis data aktif dalam format pertukaran data yang sama dengan impor:
 kolom sesuai urutan baku, tanggal YYYY-MM-DD, daftar dipisah ';', tugas_belajar
 ya/tidak. Hasil ekspor dapat diimpor kembali apa adanya.
@@ -29,7 +29,8 @@ Format diambil dari --format, atau dari akhiran --out, atau CSV. Tanpa --out,
 CSV dan JSON ditulis ke keluaran standar. XLSX perlu --out. "all" menulis satu
 workbook (--format xlsx, satu lembar per tabel), satu dokumen JSON berkunci
 nama tabel, atau direktori berisi units.csv, positions.csv, employees.csv,
-aspirations.csv (--format csv dengan --out DIR).
+aspirations.csv (--format csv dengan --out DIR). Berkas yang sudah ada tidak
+ditimpa, kecuali dengan --force.
 
 Contoh:
   mutasi export employees > pegawai.csv
@@ -45,6 +46,7 @@ func runExport(ctx context.Context, a *app, c *command, args []string) error {
 	flags := newFlagSet(a, c)
 	formatFlag := flags.String("format", "", "csv, xlsx, atau json (bawaan: dari akhiran --out, atau csv)")
 	out := flags.String("out", "", "berkas (atau direktori untuk all dalam CSV) tujuan; bawaan: keluaran standar")
+	force := flags.Bool("force", false, "timpa berkas tujuan yang sudah ada")
 	pos, err := parseFlags(a, c, flags, args)
 	if err != nil {
 		return err
@@ -68,6 +70,10 @@ func runExport(ctx context.Context, a *app, c *command, args []string) error {
 	csvDir := format == exchange.CSV && len(tables) > 1
 	if csvDir && *out == "" {
 		return usagef("all dalam CSV perlu --out DIR (satu berkas per tabel); atau gunakan --format xlsx atau json")
+	}
+
+	if err := checkTargets(*out, tables, csvDir, *force); err != nil {
+		return err
 	}
 
 	if _, err := os.Stat(a.DB); errors.Is(err, fs.ErrNotExist) {
@@ -111,6 +117,45 @@ func runExport(ctx context.Context, a *app, c *command, args []string) error {
 	}
 	fmt.Fprintf(a.Stderr, "%s ditulis ke %s\n", strings.Join(tables, ", "), *out)
 	return nil
+}
+
+// checkTargets refuses, before anything is written, an export that would
+// replace a file without --force, or write a file where a directory is.
+func checkTargets(out string, tables []string, csvDir, force bool) error {
+	if out == "" {
+		return nil
+	}
+	targets := []string{out}
+	if csvDir {
+		if fi, err := os.Stat(out); err == nil && !fi.IsDir() {
+			return mutasi.Errorf(mutasi.EINVALID, "%s bukan direktori; all dalam CSV ditulis ke sebuah direktori", out)
+		}
+		targets = targets[:0]
+		for _, t := range tables {
+			targets = append(targets, filepath.Join(out, t+".csv"))
+		}
+	}
+	for _, path := range targets {
+		fi, err := os.Stat(path)
+		switch {
+		case err != nil:
+			continue
+		case fi.IsDir():
+			return mutasi.Errorf(mutasi.EINVALID, "%s adalah direktori; tulis ke sebuah berkas (mis. %s)",
+				path, filepath.Join(path, strings.Join(tables, "-")+"."+exportExt(out)))
+		case !force:
+			return mutasi.Errorf(mutasi.ECONFLICT, "%s sudah ada; pakai --force untuk menimpanya, atau --out lain", path)
+		}
+	}
+	return nil
+}
+
+// exportExt is the extension an export to out would have.
+func exportExt(out string) string {
+	if f := exchange.FormatOf(out); f != "" {
+		return string(f)
+	}
+	return "csv"
 }
 
 // exportFormat decides the format from --format and the extension of
