@@ -35,7 +35,8 @@ func TestBusyDatabaseIsAConflictInWords(t *testing.T) {
 	if mutasi.ErrorCode(err) != mutasi.ECONFLICT {
 		t.Fatalf("err = %v (code %q), want ECONFLICT", err, mutasi.ErrorCode(err))
 	}
-	if msg := mutasi.ErrorMessage(err); !strings.Contains(msg, "sedang ditulis oleh proses lain") || strings.Contains(msg, "locked") {
+	if msg := mutasi.ErrorMessage(err); !strings.Contains(msg, "sedang ditulis oleh proses lain") || strings.Contains(msg, "locked") ||
+		!strings.Contains(msg, "lebih dari 50 milidetik") {
 		t.Errorf("message %q", msg)
 	}
 	// Reads go on beside the writer (WAL).

@@ -193,7 +193,7 @@ func (db *DB) beginWrite(ctx context.Context) (*sql.Tx, error) {
 func (db *DB) busyError() error {
 	return mutasi.Errorf(mutasi.ECONFLICT,
 		"basis data %s sedang ditulis oleh proses lain (impor, demo, atau bot) lebih dari %s; coba lagi setelah proses itu selesai",
-		db.path, db.busy)
+		db.path, mutasi.FormatDuration(db.busy))
 }
 
 // busy reports whether err is SQLite's SQLITE_BUSY (any extended code).

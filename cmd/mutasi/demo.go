@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"time"
 
 	"github.com/mutasi/mutasi"
 	"github.com/mutasi/mutasi/demo"
@@ -91,7 +90,7 @@ func runDemo(ctx context.Context, a *app, c *command, args []string) error {
 		return err
 	}
 	fmt.Fprintf(a.Stdout, "Data contoh %s (benih %d, tanggal acuan %s) dibuat dalam %s:\n",
-		demo.PemdaName, *seed, mutasi.FormatDate(today), a.Now().Sub(start).Round(100*time.Millisecond))
+		demo.PemdaName, *seed, mutasi.FormatDate(today), mutasi.FormatDuration(a.Now().Sub(start)))
 	fmt.Fprintf(a.Stdout, "  %7s unit\n  %7s jabatan\n  %7s pegawai\n  %7s aspirasi\n",
 		formatInt(counts[mutasi.TableUnits]), formatInt(counts[mutasi.TablePositions]),
 		formatInt(counts[mutasi.TableEmployees]), formatInt(counts[mutasi.TableAspirations]))
