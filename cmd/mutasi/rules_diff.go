@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"runtime"
+	"strconv"
 	"strings"
 
 	"github.com/mutasi/mutasi"
@@ -124,7 +126,7 @@ func writeFileChanges(w io.Writer, fc *impact.FileChanges) {
 		n++
 	}
 	for _, c := range fc.Params {
-		line("parameter %s: %s → %s", c.Name, orNone(c.Old), orNone(c.New))
+		line("parameter %s: %s → %s", c.Name, orNone(diffValue(c.Old)), orNone(diffValue(c.New)))
 	}
 	for _, id := range fc.RulesAdded {
 		line("aturan baru: %s", id)
@@ -136,7 +138,7 @@ func writeFileChanges(w io.Writer, fc *impact.FileChanges) {
 		line("tingkat aturan %s: %s → %s", c.Name, c.Old, c.New)
 	}
 	for _, c := range fc.WeightChange {
-		line("bobot skor %s: %s → %s", c.Name, c.Old, c.New)
+		line("bobot skor %s: %s → %s", c.Name, diffValue(c.Old), diffValue(c.New))
 	}
 	for _, id := range fc.TermsAdded {
 		line("unsur skor baru: %s", id)
@@ -154,6 +156,32 @@ func writeFileChanges(w io.Writer, fc *impact.FileChanges) {
 		line("param, aturan, dan skor sama; yang berubah hanya komentar, tata letak, keterangan, atau daftar rumpun pendidikan")
 	}
 	fmt.Fprintln(w)
+}
+
+// diffValue writes the numbers in a value of package impact (rendered for
+// JSON, with a decimal point: "0.85", "1250", "[0.5, 1]") the Indonesian
+// way: "0,85", "1.250", "[0,5, 1]". Text stays as it is.
+func diffValue(s string) string {
+	if inner, ok := strings.CutPrefix(s, "["); ok && strings.HasSuffix(inner, "]") {
+		items := strings.Split(strings.TrimSuffix(inner, "]"), ", ")
+		for i, it := range items {
+			items[i] = diffNumber(it)
+		}
+		return "[" + strings.Join(items, ", ") + "]"
+	}
+	return diffNumber(s)
+}
+
+func diffNumber(s string) string {
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(f) || math.Abs(f) >= 1e15 {
+		return s // not a number, or beyond what formatDecimal groups
+	}
+	places := 0
+	if _, frac, ok := strings.Cut(strconv.FormatFloat(f, 'f', -1, 64), "."); ok {
+		places = len(frac)
+	}
+	return formatDecimal(f, places)
 }
 
 func orNone(s string) string {
