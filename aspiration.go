@@ -47,7 +47,7 @@ func (a *Aspiration) Validate() error {
 		seen[c] = true
 	}
 	if utf8.RuneCountInString(a.Alasan) > MaxAspirationReason {
-		p.add("alasan", "terlalu panjang (paling banyak %d huruf)", MaxAspirationReason)
+		p.add("alasan", "terlalu panjang (paling banyak %s huruf)", FormatInt(MaxAspirationReason))
 	}
 	if !utf8.ValidString(a.Alasan) {
 		p.add("alasan", "berisi karakter yang bukan UTF-8")

@@ -68,7 +68,7 @@ func (n *Notification) Validate() error {
 	case l == 0:
 		p.add("text", "pesan kosong")
 	case l > MaxNotificationText:
-		p.add("text", "terlalu panjang untuk satu pesan Telegram (%d dari paling banyak %d huruf)", l, MaxNotificationText)
+		p.add("text", "terlalu panjang untuk satu pesan Telegram (%s dari paling banyak %s huruf)", FormatInt(l), FormatInt(MaxNotificationText))
 	}
 	switch n.Status {
 	case NotificationPending, NotificationSent, NotificationFailed, "":

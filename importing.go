@@ -91,9 +91,9 @@ func (e *ImportError) Error() string {
 		b.WriteByte('\n')
 	}
 	if rest := e.Total - len(e.Errors); rest > 0 {
-		fmt.Fprintf(&b, "… dan %d kesalahan lain\n", rest)
+		fmt.Fprintf(&b, "… dan %s kesalahan lain\n", FormatInt(rest))
 	}
-	fmt.Fprintf(&b, "%s ditolak: %d kesalahan, tidak ada data yang diubah", e.File, e.Total)
+	fmt.Fprintf(&b, "%s ditolak: %s kesalahan, tidak ada data yang diubah", e.File, FormatInt(e.Total))
 	return b.String()
 }
 

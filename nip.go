@@ -28,7 +28,7 @@ type NIPInfo struct {
 func ParseNIP(s string) (NIPInfo, error) {
 	var info NIPInfo
 	if len(s) != 18 {
-		return info, Errorf(EINVALID, "NIP harus 18 digit, %q berisi %d karakter", clip(s, 40), len(s))
+		return info, Errorf(EINVALID, "NIP harus 18 digit, %q berisi %s karakter", clip(s, 40), FormatInt(len(s)))
 	}
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {

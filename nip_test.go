@@ -21,7 +21,7 @@ func TestParseNIP(t *testing.T) {
 		{nip: "19900412201503200", wantErr: "harus 18 digit"},
 		{nip: "1990041220150320011", wantErr: "harus 18 digit"},
 		{nip: "19900412201503200A", wantErr: "hanya boleh berisi angka"},
-		{nip: strings.Repeat("9", 5000), wantErr: `NIP harus 18 digit, "` + strings.Repeat("9", 40) + `…" berisi 5000 karakter`},
+		{nip: strings.Repeat("9", 5000), wantErr: `NIP harus 18 digit, "` + strings.Repeat("9", 40) + `…" berisi 5.000 karakter`},
 		{nip: "199002302015032001", wantErr: "tanggal lahir 1990-02-30 tidak mungkin"},
 		{nip: "199013012015032001", wantErr: "tanggal lahir 1990-13-01 tidak mungkin"},
 		{nip: "199004122015132001", wantErr: "bulan CPNS 2015-13 tidak mungkin"},

@@ -174,7 +174,7 @@ func TestUnitAspirationUserValidate(t *testing.T) {
 		{"notification valid", &Notification{TelegramID: -100123, Text: "Usulan mutasi"}, nil},
 		{"notification empty", &Notification{TelegramID: 7}, []string{"text: pesan kosong"}},
 		{"notification too long", &Notification{TelegramID: 7, Text: strings.Repeat("é", 4097)},
-			[]string{"text: terlalu panjang untuk satu pesan Telegram (4097 dari paling banyak 4096 huruf)"}},
+			[]string{"text: terlalu panjang untuk satu pesan Telegram (4.097 dari paling banyak 4.096 huruf)"}},
 		{"notification without chat", &Notification{Text: "x", Status: "queued"},
 			[]string{"telegram_id: wajib diisi", `status: "queued" tidak dikenal`}},
 		{"proposal same position", &Proposal{NIP: "199004122015032001", FromPosition: "A", ToPosition: "A", Status: ProposalDraft},

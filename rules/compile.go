@@ -11,6 +11,7 @@ import (
 	"github.com/expr-lang/expr/file"
 	"github.com/expr-lang/expr/parser"
 	"github.com/expr-lang/expr/vm"
+	"github.com/mutasi/mutasi"
 )
 
 // Limits against hostile or runaway policy files.
@@ -120,7 +121,7 @@ func (ce *compileEnv) compile(es *exprSrc, want kind, what string, errs *problem
 	file := es.src.name
 	if len(es.text) > MaxExprBytes {
 		line, col := es.src.locate(es.node, es.base)
-		errs.addAt(file, line, col, msgExprTooLong, what, len(es.text), MaxExprBytes)
+		errs.addAt(file, line, col, msgExprTooLong, what, mutasi.FormatInt(len(es.text)), mutasi.FormatInt(MaxExprBytes))
 		return nil
 	}
 	if len(es.text) == 0 || isBlank(es.text) {

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+
+	"github.com/mutasi/mutasi"
 )
 
 // User-facing text of this package, in one place (Bahasa Indonesia).
@@ -54,7 +56,7 @@ const (
 	msgBadSeverity        = "severity %q tidak dikenal; pilihan: block, warn, info"
 	msgBadSeveritySuggest = "severity %q tidak dikenal; mungkin maksudnya %q? (pilihan: block, warn, info)"
 	msgDupRule            = "id aturan %q sudah dipakai di %s baris %d"
-	msgTooManyRules       = "terlalu banyak aturan: %d (paling banyak %d)"
+	msgTooManyRules       = "terlalu banyak aturan: %s (paling banyak %s)"
 	msgTermNotMapping     = "setiap unsur scoring harus berisi id, title, weight dan value"
 	msgTermNoID           = "unsur scoring tanpa id"
 	msgTermNoValue        = "unsur scoring %s tidak punya value (ekspresi nilai 0 sampai 1)"
@@ -77,7 +79,7 @@ const (
 	msgTestsFailed       = "uji kebijakan gagal: %s dari %s kasus tidak lulus"
 	msgTestFileBroken    = "berkas uji kebijakan (*_test.yaml) rusak (%d kesalahan); perbaiki berkas uji itu"
 
-	msgExprTooLong     = "%s terlalu panjang (%d karakter, paling banyak %d); pecah menjadi beberapa aturan"
+	msgExprTooLong     = "%s terlalu panjang (%s karakter, paling banyak %s); pecah menjadi beberapa aturan"
 	msgExprEmpty       = "%s kosong"
 	msgExprInvalid     = "%s tidak dapat dipahami: %s"
 	msgExprNotBool     = "%s harus menghasilkan benar/salah, bukan %s"
@@ -112,7 +114,7 @@ var exprErrorRewrites = []struct {
 	with string
 }{
 	{regexp.MustCompile(`^invalid operation: (\S+) \(mismatched types (\S+) and (\S+)\)`), "operasi $1 tidak bisa dipakai antara $2 dan $3"},
-	{regexp.MustCompile(`^compilation failed: expression exceeds maximum allowed nodes`), "ekspresi terlalu besar (lebih dari " + fmt.Sprint(MaxExprNodes) + " unsur); pecah menjadi beberapa aturan"},
+	{regexp.MustCompile(`^compilation failed: expression exceeds maximum allowed nodes`), "ekspresi terlalu besar (lebih dari " + mutasi.FormatInt(MaxExprNodes) + " unsur); pecah menjadi beberapa aturan"},
 	{regexp.MustCompile(`^unexpected token (.*)`), "tanda tidak terduga: $1"},
 	{regexp.MustCompile(`^unknown name (.*)`), "nama tidak dikenal: $1"},
 	{regexp.MustCompile(`^not enough arguments to call (\S+)`), "argumen fungsi $1 kurang"},

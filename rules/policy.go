@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/mutasi/mutasi"
 )
 
 // File is one policy file's name (as shown in messages) and content.
@@ -258,7 +260,7 @@ func Compile(files []File, refFile *File) (*Policy, error) {
 	p.ce = ce
 
 	if len(spec.rules) > MaxRules {
-		errs.addAt(spec.rules[MaxRules].src.name, spec.rules[MaxRules].node.Line, 0, msgTooManyRules, len(spec.rules), MaxRules)
+		errs.addAt(spec.rules[MaxRules].src.name, spec.rules[MaxRules].node.Line, 0, msgTooManyRules, mutasi.FormatInt(len(spec.rules)), mutasi.FormatInt(MaxRules))
 		return nil, errs.err()
 	}
 	seenRule := map[string]*ruleSpec{}

@@ -196,8 +196,9 @@ func importAuditEntry(opt mutasi.ImportOptions, res mutasi.ImportResult) *mutasi
 		Actor:   actor,
 		Action:  "import." + res.Table,
 		Subject: opt.File,
-		Detail: fmt.Sprintf("%s: %d baris, %d ditambah, %d diubah, %d tetap, %d dinonaktifkan",
-			mode, res.Rows, res.Added, res.Changed, res.Unchanged, res.Deactivated),
+		Detail: fmt.Sprintf("%s: %s baris, %s ditambah, %s diubah, %s tetap, %s dinonaktifkan",
+			mode, mutasi.FormatInt(res.Rows), mutasi.FormatInt(res.Added), mutasi.FormatInt(res.Changed),
+			mutasi.FormatInt(res.Unchanged), mutasi.FormatInt(res.Deactivated)),
 	}
 }
 

@@ -36,8 +36,8 @@ func (db *DB) SavePlan(ctx context.Context, p *mutasi.PlanRecord) error {
 		Actor:   actorName(p.CreatedBy),
 		Action:  "plan.create",
 		Subject: fmt.Sprintf("rencana %d", p.ID),
-		Detail: fmt.Sprintf("%d pindah, objektif %.2f, tanggal %s, kebijakan %s",
-			p.Moves, p.Objective, mutasi.FormatDate(p.Date), p.PolicyVersion),
+		Detail: fmt.Sprintf("%s pindah, objektif %s, tanggal %s, kebijakan %s",
+			mutasi.FormatInt(p.Moves), mutasi.FormatDecimal(p.Objective, 2), mutasi.FormatDate(p.Date), p.PolicyVersion),
 		PolicyVersion: p.PolicyVersion,
 	}, p.CreatedAt); err != nil {
 		return err

@@ -64,7 +64,7 @@ func runDemo(ctx context.Context, a *app, c *command, args []string) error {
 		return usagef("tidak menerima argumen, hanya opsi (ada %q)", pos[0])
 	}
 	if *employees < 1 || *employees > demo.MaxEmployees {
-		return usagef("--employees harus antara 1 dan %d, bukan %d", demo.MaxEmployees, *employees)
+		return usagef("--employees harus antara 1 dan %s, bukan %s", formatInt(demo.MaxEmployees), formatInt(*employees))
 	}
 	today := mutasi.Day(a.Now())
 	if *date != "" {
@@ -186,9 +186,10 @@ func prepareDemoDB(ctx context.Context, a *app, force bool) error {
 		proposals += k
 	}
 	if n.Units+n.UnitsInactive+n.Positions+n.PositionsInactive+n.Employees+n.EmployeesInactive+n.Aspirations+proposals > 0 {
-		return mutasi.Errorf(mutasi.ECONFLICT, "basis data %s sudah berisi data (%d unit, %d jabatan, %d pegawai, %d usulan); "+
+		return mutasi.Errorf(mutasi.ECONFLICT, "basis data %s sudah berisi data (%s unit, %s jabatan, %s pegawai, %s usulan); "+
 			"data contoh tidak dicampur dengan data yang ada. Pakai --db BERKAS_BARU, atau --force untuk mengganti berkas itu",
-			a.DB, n.Units+n.UnitsInactive, n.Positions+n.PositionsInactive, n.Employees+n.EmployeesInactive, proposals)
+			a.DB, formatInt(n.Units+n.UnitsInactive), formatInt(n.Positions+n.PositionsInactive),
+			formatInt(n.Employees+n.EmployeesInactive), formatInt(proposals))
 	}
 	return nil
 }

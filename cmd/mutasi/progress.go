@@ -1,6 +1,9 @@
 package main
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // progressLine returns a progress callback that redraws one line on
 // stderr, format with one %d for the count, and a function that clears the
@@ -11,9 +14,12 @@ func progressLine(a *app, format string) (report func(n int), clear func()) {
 		return nil, func() {}
 	}
 	drawn := false
+	// The count is written with thousands grouped (12.345), as every
+	// number people read.
+	format = strings.Replace(format, "%d", "%s", 1)
 	report = func(n int) {
 		drawn = true
-		fmt.Fprintf(a.Stderr, "\r"+format, n)
+		fmt.Fprintf(a.Stderr, "\r"+format, formatInt(n))
 	}
 	clear = func() {
 		if drawn {

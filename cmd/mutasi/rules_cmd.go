@@ -44,8 +44,8 @@ Contoh:
 		for _, w := range warnings {
 			fmt.Fprintf(a.Stdout, "peringatan: %s\n", w)
 		}
-		fmt.Fprintf(a.Stdout, "Kebijakan %s %s (%s): %d aturan, %d unsur skor, %d peringatan.\n",
-			p.Name, p.VersionID(), p.Effective.Format("2006-01-02"), len(p.Rules), len(p.Terms), len(warnings))
+		fmt.Fprintf(a.Stdout, "Kebijakan %s %s (%s): %s aturan, %s unsur skor, %s peringatan.\n",
+			p.Name, p.VersionID(), p.Effective.Format("2006-01-02"), formatInt(len(p.Rules)), formatInt(len(p.Terms)), formatInt(len(warnings)))
 		return nil
 	}
 	return c
@@ -95,10 +95,10 @@ Contoh:
 				fmt.Fprintln(a.Stdout, r.String())
 			}
 		}
-		fmt.Fprintf(a.Stdout, "%d kasus, %d lulus, %d gagal (kebijakan %s %s)\n",
-			len(results), len(results)-failed, failed, p.Name, p.VersionID())
+		fmt.Fprintf(a.Stdout, "%s kasus, %s lulus, %s gagal (kebijakan %s %s)\n",
+			formatInt(len(results)), formatInt(len(results)-failed), formatInt(failed), p.Name, p.VersionID())
 		if failed > 0 {
-			return fmt.Errorf("%d kasus uji gagal", failed)
+			return fmt.Errorf("%s kasus uji gagal", formatInt(failed))
 		}
 		return nil
 	}
@@ -124,7 +124,7 @@ func policyError(err error) error {
 	}
 	var le *rules.LoadError
 	if errors.As(err, &le) {
-		return fmt.Errorf("kebijakan tidak dapat dipakai (%d kesalahan):\n%s", len(le.Problems), le.Error())
+		return fmt.Errorf("kebijakan tidak dapat dipakai (%s kesalahan):\n%s", formatInt(len(le.Problems)), le.Error())
 	}
 	return err
 }

@@ -49,7 +49,7 @@ Contoh:
 			return usagef("perlu dua direktori kebijakan: DIR_LAMA DIR_BARU")
 		}
 		if *samples < 1 || *samples > 1000 {
-			return usagef("--samples harus antara 1 dan 1000, bukan %d", *samples)
+			return usagef("--samples harus antara 1 dan 1.000, bukan %s", formatInt(*samples))
 		}
 		today, err := evaluationDate(a, *date)
 		if err != nil {

@@ -112,7 +112,7 @@ func TestRulesDiffBadInput(t *testing.T) {
 		{[]string{"rules", "diff", policiesDir, broken}, exitFailure, "kebijakan baru (" + broken + "): kebijakan tidak dapat dipakai (1 kesalahan)"},
 		{[]string{"rules", "diff", policiesDir, filepath.Join(t.TempDir(), "tidak-ada")}, exitFailure, "kebijakan baru"},
 		{[]string{"rules", "diff", policiesDir, policiesDir, "--samples", "-1"}, exitUsage, "--samples"},
-		{[]string{"rules", "diff", policiesDir, policiesDir, "--samples", "0"}, exitUsage, "--samples harus antara 1 dan 1000, bukan 0"},
+		{[]string{"rules", "diff", policiesDir, policiesDir, "--samples", "0"}, exitUsage, "--samples harus antara 1 dan 1.000, bukan 0"},
 	}
 	for _, tt := range tests {
 		_, errOut := mustRun(t, env, tt.code, tt.args...)

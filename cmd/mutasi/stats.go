@@ -167,9 +167,10 @@ func writeStats(w io.Writer, dbPath string, c *store.Counts, rows []unitRow, hou
 	tb.add("JUMLAH", "", "", formatInt(holders), formatInt(need), formatDecimal(hoursSum, 0),
 		formatDecimal(total, 2), mutasi.EJGrade(total))
 	tb.write(w)
-	fmt.Fprintf(w, "\nKelas unit: A %d · B %d · C %d · D %d · E %d", grades["A"], grades["B"], grades["C"], grades["D"], grades["E"])
+	fmt.Fprintf(w, "\nKelas unit: A %s · B %s · C %s · D %s · E %s", formatInt(grades["A"]), formatInt(grades["B"]),
+		formatInt(grades["C"]), formatInt(grades["D"]), formatInt(grades["E"]))
 	if grades["-"] > 0 {
-		fmt.Fprintf(w, " · tanpa beban kerja %d", grades["-"])
+		fmt.Fprintf(w, " · tanpa beban kerja %s", formatInt(grades["-"]))
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "A: kelebihan beban (perlu tambahan pegawai) · E: kelebihan pegawai (sumber mutasi)")
