@@ -96,6 +96,14 @@ func loadOrg(ctx context.Context, dir mutasi.Directory) (*Org, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Only the active employees' aspirations matter, as in a snapshot.
+	active := make(map[string]*mutasi.Aspiration, len(o.Aspirations))
+	for _, e := range o.Employees {
+		if a := o.Aspirations[e.NIP]; a != nil {
+			active[e.NIP] = a
+		}
+	}
+	o.Aspirations = active
 	o.finish()
 	return o, nil
 }
@@ -114,6 +122,9 @@ func (o *Org) Employee(nip string) *mutasi.Employee {
 // subjects returns every employee's Subject, in Employees order.
 func (o *Org) subjects() []rules.Subject {
 	o.subjOnce.Do(func() {
+		if o.subjs != nil {
+			return // decodeOrg built them as it read the employees
+		}
 		o.subjs = make([]rules.Subject, len(o.Employees))
 		o.holds = make([]*mutasi.Position, len(o.Employees))
 		for i, e := range o.Employees {

@@ -4,10 +4,12 @@ import (
 	"encoding/binary"
 	"errors"
 	"math"
-	"sort"
+	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/mutasi/mutasi"
+	"github.com/mutasi/mutasi/rules"
 )
 
 // The organisation is kept in the store as one blob per data generation
@@ -16,11 +18,29 @@ import (
 // in a fraction of that. The encoding is private to this package: a
 // change of Org or of the domain types raises orgFormat, and an old blob
 // is then simply not read.
-const orgFormat = 1
+const orgFormat = 2
 
 var errOrgCodec = errors.New("snapshot organisasi rusak")
 
 type orgEncoder struct{ b []byte }
+
+// interner numbers the strings that repeat across employees (position
+// ids, golongan, majors, ratings …): a record then holds an index, the
+// blob is half the size and a decoded organisation shares one copy.
+type interner struct {
+	index map[string]uint64
+	list  []string
+}
+
+func (in *interner) id(s string) uint64 {
+	if i, ok := in.index[s]; ok {
+		return i
+	}
+	i := uint64(len(in.list))
+	in.index[s] = i
+	in.list = append(in.list, s)
+	return i
+}
 
 func (e *orgEncoder) uint(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
 func (e *orgEncoder) int(v int64)   { e.b = binary.AppendVarint(e.b, v) }
@@ -80,40 +100,49 @@ func encodeOrg(o *Org) []byte {
 		e.int(int64(p.Holders))
 		e.bool(p.Active)
 	}
-	nips := make([]string, 0, len(o.Aspirations))
-	for nip := range o.Aspirations {
-		nips = append(nips, nip)
+	// Employees, each with their aspiration inline, in two halves whose
+	// boundary is recorded so that two goroutines decode them at once.
+	in := &interner{index: map[string]uint64{}}
+	var recs orgEncoder
+	half := len(o.Employees) / 2
+	mid := 0
+	for i, x := range o.Employees {
+		if i == half {
+			mid = len(recs.b)
+		}
+		recs.str(x.NIP)
+		recs.str(x.Nama)
+		recs.time(x.TanggalLahir)
+		for _, f := range []string{x.JenisKelamin, string(x.Status), x.Golongan, x.JabatanID,
+			x.PendidikanJenjang, x.PendidikanJurusan, x.KinerjaTahunLalu, x.KinerjaDuaTahunLalu, x.HukumanDisiplin} {
+			recs.uint(in.id(f))
+		}
+		recs.time(x.TMTJabatan)
+		recs.time(x.TMTCPNS)
+		recs.int(int64(x.KotakTalenta))
+		recs.time(x.HukumanSelesai)
+		recs.bool(x.TugasBelajar)
+		recs.bool(x.Active)
+		a := o.Aspirations[x.NIP]
+		recs.bool(a != nil)
+		if a != nil {
+			recs.uint(uint64(len(a.Pilihan)))
+			for _, c := range a.Pilihan {
+				recs.uint(in.id(c))
+			}
+			recs.str(a.Alasan)
+			recs.time(a.UpdatedAt)
+		}
 	}
-	sort.Strings(nips) // the same organisation, the same bytes
-	e.uint(uint64(len(nips)))
-	for _, nip := range nips {
-		a := o.Aspirations[nip]
-		e.str(a.NIP)
-		e.strs(a.Pilihan)
-		e.str(a.Alasan)
-		e.time(a.UpdatedAt)
+	if len(o.Employees) == 0 {
+		mid = 0
 	}
+	e.strs(in.list)
 	e.uint(uint64(len(o.Employees)))
-	for _, x := range o.Employees {
-		e.str(x.NIP)
-		e.str(x.Nama)
-		e.time(x.TanggalLahir)
-		e.str(x.JenisKelamin)
-		e.str(string(x.Status))
-		e.str(x.Golongan)
-		e.str(x.JabatanID)
-		e.time(x.TMTJabatan)
-		e.time(x.TMTCPNS)
-		e.str(x.PendidikanJenjang)
-		e.str(x.PendidikanJurusan)
-		e.str(x.KinerjaTahunLalu)
-		e.str(x.KinerjaDuaTahunLalu)
-		e.int(int64(x.KotakTalenta))
-		e.str(x.HukumanDisiplin)
-		e.time(x.HukumanSelesai)
-		e.bool(x.TugasBelajar)
-		e.bool(x.Active)
-	}
+	e.uint(uint64(half))
+	e.uint(uint64(mid))
+	e.uint(uint64(len(recs.b)))
+	e.b = append(e.b, recs.b...)
 	return e.b
 }
 
@@ -213,9 +242,15 @@ func (d *orgDecoder) time() time.Time {
 	return time.Unix(sec, int64(nsec)).UTC()
 }
 
-// decodeOrg reads an organisation written by encodeOrg.
+// decodeOrg reads an organisation written by encodeOrg. The organisation's
+// strings point into data, which must not be changed afterwards.
 func decodeOrg(data []byte) (*Org, error) {
-	d := &orgDecoder{s: string(data)}
+	// The blob is the caller's and never written again: read it in place
+	// rather than copy 17 MB.
+	if len(data) == 0 {
+		return nil, errOrgCodec
+	}
+	d := &orgDecoder{s: unsafe.String(&data[0], len(data))}
 	o := newOrg()
 	units := make([]mutasi.Unit, d.count())
 	for i := range units {
@@ -231,25 +266,51 @@ func decodeOrg(data []byte) (*Org, error) {
 		p.RumpunPendidikan, p.GolonganMin, p.Holders, p.Active = d.strs(), d.str(), int(d.int()), d.bool()
 		o.addPosition(p)
 	}
-	asps := make([]mutasi.Aspiration, d.count())
-	o.Aspirations = make(map[string]*mutasi.Aspiration, len(asps))
-	for i := range asps {
-		a := &asps[i]
-		a.NIP, a.Pilihan, a.Alasan, a.UpdatedAt = d.str(), d.strs(), d.str(), d.time()
-		o.Aspirations[a.NIP] = a
+	table := d.strs()
+	n, half, mid, size := d.count(), d.count(), d.count(), d.count()
+	if half > n || mid > size || d.i+size != len(d.s) {
+		d.fail()
 	}
-	emps := make([]mutasi.Employee, d.count())
-	o.Employees = make([]*mutasi.Employee, len(emps))
-	for i := range emps {
-		x := &emps[i]
-		x.NIP, x.Nama, x.TanggalLahir = d.str(), d.str(), d.time()
-		x.JenisKelamin, x.Status, x.Golongan, x.JabatanID = d.str(), mutasi.Status(d.str()), d.str(), d.str()
-		x.TMTJabatan, x.TMTCPNS = d.time(), d.time()
-		x.PendidikanJenjang, x.PendidikanJurusan = d.str(), d.str()
-		x.KinerjaTahunLalu, x.KinerjaDuaTahunLalu = d.str(), d.str()
-		x.KotakTalenta, x.HukumanDisiplin, x.HukumanSelesai = int(d.int()), d.str(), d.time()
-		x.TugasBelajar, x.Active = d.bool(), d.bool()
-		o.Employees[i] = x
+	if d.err != nil {
+		return nil, d.err
+	}
+	emps := make([]mutasi.Employee, n)
+	asps := make([]mutasi.Aspiration, n) // only those with one are used
+	o.Employees = make([]*mutasi.Employee, n)
+	o.subjs = make([]rules.Subject, n)
+	o.holds = make([]*mutasi.Position, n)
+	start := d.i
+	halves := []struct {
+		dec    orgDecoder
+		lo, hi int
+	}{
+		{orgDecoder{s: d.s[:start+mid], i: start}, 0, half},
+		{orgDecoder{s: d.s[:start+size], i: start + mid}, half, n},
+	}
+	var wg sync.WaitGroup
+	for h := range halves {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			hv := &halves[h]
+			o.decodeEmployees(&hv.dec, table, emps, asps, hv.lo, hv.hi)
+			if hv.dec.err == nil && hv.dec.i != len(hv.dec.s) {
+				hv.dec.fail()
+			}
+		}()
+	}
+	wg.Wait()
+	for _, hv := range halves {
+		if hv.dec.err != nil {
+			return nil, hv.dec.err
+		}
+	}
+	d.i = start + size
+	o.Aspirations = make(map[string]*mutasi.Aspiration)
+	for i := range o.subjs {
+		if a := o.subjs[i].Aspiration; a != nil {
+			o.Aspirations[a.NIP] = a
+		}
 	}
 	if d.err == nil && d.i != len(d.s) {
 		d.fail()
@@ -259,4 +320,56 @@ func decodeOrg(data []byte) (*Org, error) {
 	}
 	o.finish()
 	return o, nil
+}
+
+// decodeEmployees reads employees lo..hi, building each one's Subject as
+// it goes: the position and aspiration are at hand, no map is consulted.
+func (o *Org) decodeEmployees(d *orgDecoder, table []string, emps []mutasi.Employee, asps []mutasi.Aspiration, lo, hi int) {
+	ref := func() string {
+		i := d.uint()
+		if i >= uint64(len(table)) {
+			d.fail()
+			return ""
+		}
+		return table[i]
+	}
+	// Position ids are table entries: resolve each once, not per employee.
+	positionOf := map[string]*mutasi.Position{}
+	position := func(id string) *mutasi.Position {
+		p, ok := positionOf[id]
+		if !ok {
+			p = o.Positions[id]
+			positionOf[id] = p
+		}
+		return p
+	}
+	for i := lo; i < hi && d.err == nil; i++ {
+		x := &emps[i]
+		x.NIP, x.Nama, x.TanggalLahir = d.str(), d.str(), d.time()
+		x.JenisKelamin, x.Status, x.Golongan, x.JabatanID = ref(), mutasi.Status(ref()), ref(), ref()
+		x.PendidikanJenjang, x.PendidikanJurusan = ref(), ref()
+		x.KinerjaTahunLalu, x.KinerjaDuaTahunLalu, x.HukumanDisiplin = ref(), ref(), ref()
+		x.TMTJabatan, x.TMTCPNS = d.time(), d.time()
+		x.KotakTalenta, x.HukumanSelesai = int(d.int()), d.time()
+		x.TugasBelajar, x.Active = d.bool(), d.bool()
+		o.Employees[i] = x
+		s := &o.subjs[i]
+		s.Employee = x
+		if p := position(x.JabatanID); p != nil {
+			s.Current, s.Unit = p, o.Units[p.UnitID]
+		}
+		o.holds[i] = s.Current
+		if d.bool() {
+			a := &asps[i]
+			a.NIP = x.NIP
+			if k := d.count(); k > 0 {
+				a.Pilihan = make([]string, k)
+				for j := range a.Pilihan {
+					a.Pilihan[j] = ref()
+				}
+			}
+			a.Alasan, a.UpdatedAt = d.str(), d.time()
+			s.Aspiration = a
+		}
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/mutasi/mutasi"
+	"github.com/mutasi/mutasi/rules"
 )
 
 func TestOrgSnapshotRoundTripsEveryField(t *testing.T) {
@@ -25,6 +26,11 @@ func TestOrgSnapshotRoundTripsEveryField(t *testing.T) {
 		for _, a := range d.aspirations {
 			a.UpdatedAt = time.Date(2026, 1, 2, 3, 4, 5, 6, time.UTC)
 		}
+		// An inactive employee with an aspiration: neither path keeps it.
+		gone := person(900, "S0")
+		gone.Active = false
+		d.employees = append(d.employees, gone)
+		d.aspirations[gone.NIP] = &mutasi.Aspiration{NIP: gone.NIP, Pilihan: []string{"V0"}}
 		want, err := loadOrg(context.Background(), d)
 		if err != nil {
 			t.Fatal(err)
@@ -34,8 +40,23 @@ func TestOrgSnapshotRoundTripsEveryField(t *testing.T) {
 		if err != nil {
 			t.Fatalf("instance %d: %v", i, err)
 		}
-		if !reflect.DeepEqual(got, want) {
-			t.Fatalf("instance %d: the organisation does not survive its snapshot:\ngot  %+v\nwant %+v", i, got, want)
+		type tables struct {
+			Units       map[string]*mutasi.Unit
+			Positions   map[string]*mutasi.Position
+			Aspirations map[string]*mutasi.Aspiration
+			Employees   []*mutasi.Employee
+			Subjects    []rules.Subject
+			Holds       []*mutasi.Position
+			PosIDs      []string
+			UnitIDs     []string
+			Children    map[string][]string
+		}
+		view := func(o *Org) tables {
+			return tables{o.Units, o.Positions, o.Aspirations, o.Employees, o.subjects(), o.holding(),
+				o.posIDs, o.unitIDs, o.children}
+		}
+		if g, w := view(got), view(want); !reflect.DeepEqual(g, w) {
+			t.Fatalf("instance %d: the organisation does not survive its snapshot:\ngot  %+v\nwant %+v", i, g, w)
 		}
 		// Any truncation is refused, never half-read.
 		for _, n := range []int{0, 1, len(data) / 2, len(data) - 1} {
