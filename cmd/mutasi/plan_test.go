@@ -215,3 +215,32 @@ func TestPlanAndRecommendBadInput(t *testing.T) {
 		}
 	}
 }
+
+// One answer, one code path: check --json is the service's decision.
+func TestCheckIsTheServiceDecision(t *testing.T) {
+	env := demoEnvN(t, 300)
+	svc, _ := serviceFor(t, env)
+	day, _ := mutasi.ParseDate(demoDate)
+	org, err := svc.Organisation(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	vac := org.Vacancies()
+	for i, e := range org.Employees[:40] {
+		to := vac[i%len(vac)].ID
+		out, _ := mustRun(t, env, exitOK, "check", e.NIP, "--to", to, "--date", demoDate, "--json")
+		res, err := svc.Check(context.Background(), placement.Admin(), e.NIP, to, day)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := json.Marshal(res.Decision)
+		var got, wantDoc any
+		json.Unmarshal([]byte(out), &got)
+		json.Unmarshal(want, &wantDoc)
+		g, _ := json.Marshal(got)
+		w, _ := json.Marshal(wantDoc)
+		if string(g) != string(w) {
+			t.Fatalf("check %s --to %s: CLI %s\nservice %s", e.NIP, to, g, w)
+		}
+	}
+}
