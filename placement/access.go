@@ -104,23 +104,17 @@ func (a Actor) mayReadEmployee(o *Org, e *mutasi.Employee) error {
 // mayManagePosition says whether the actor may ask for candidates for the
 // position and propose moves into it.
 func (a Actor) mayManagePosition(o *Org, p *mutasi.Position) error {
-	if err := a.active(); err != nil {
-		return err
-	}
-	switch {
-	case a.everything():
-		return nil
-	case a.User.Role == mutasi.RoleManager:
-		if a.managedUnits(o)[p.UnitID] {
-			return nil
-		}
-		return denied("jabatan %s (%s) bukan jabatan di unit Anda", p.Nama, p.ID)
-	}
-	return denied("rekomendasi dan usulan mutasi hanya untuk pengelola unit dan staf kebijakan")
+	return a.mayManageIn(o, p.UnitID, "jabatan %s (%s) bukan jabatan di unit Anda", p.Nama, p.ID)
 }
 
 // mayManageUnit says whether the actor may work on the unit.
 func (a Actor) mayManageUnit(o *Org, u *mutasi.Unit) error {
+	return a.mayManageIn(o, u.ID, "unit %s (%s) bukan unit Anda", u.Nama, u.ID)
+}
+
+// mayManageIn lets policy staff and administrators work anywhere and a
+// manager within their units; outside them the refusal says what.
+func (a Actor) mayManageIn(o *Org, unitID, refusal string, args ...any) error {
 	if err := a.active(); err != nil {
 		return err
 	}
@@ -128,12 +122,12 @@ func (a Actor) mayManageUnit(o *Org, u *mutasi.Unit) error {
 	case a.everything():
 		return nil
 	case a.User.Role == mutasi.RoleManager:
-		if a.managedUnits(o)[u.ID] {
+		if a.managedUnits(o)[unitID] {
 			return nil
 		}
-		return denied("unit %s (%s) bukan unit Anda", u.Nama, u.ID)
+		return denied(refusal, args...)
 	}
-	return denied("hanya untuk pengelola unit dan staf kebijakan")
+	return denied("rekomendasi dan usulan mutasi hanya untuk pengelola unit dan staf kebijakan")
 }
 
 // mayPlan says whether the actor may compute a global plan.

@@ -63,15 +63,8 @@ func (s *Service) Propose(ctx context.Context, a Actor, nip, positionID string, 
 }
 
 func (s *Service) propose(ctx context.Context, a Actor, nip, positionID string, date time.Time, justification string, planID int64) (*mutasi.Proposal, error) {
-	org, err := s.Organisation(ctx)
+	org, pos, err := s.managedPosition(ctx, a, positionID)
 	if err != nil {
-		return nil, err
-	}
-	pos, err := org.position(positionID)
-	if err != nil {
-		return nil, err
-	}
-	if err := a.mayManagePosition(org, pos); err != nil {
 		return nil, err
 	}
 	e := org.Employee(nip)

@@ -72,15 +72,8 @@ func (s *Service) Recommend(ctx context.Context, a Actor, positionID string, opt
 	if opt.NearMisses <= 0 {
 		opt.NearMisses = opt.Top
 	}
-	org, err := s.Organisation(ctx)
+	org, pos, err := s.managedPosition(ctx, a, positionID)
 	if err != nil {
-		return nil, err
-	}
-	pos, err := org.position(positionID)
-	if err != nil {
-		return nil, err
-	}
-	if err := a.mayManagePosition(org, pos); err != nil {
 		return nil, err
 	}
 	p, today := s.Policy(), s.day(opt.Date)
@@ -114,6 +107,23 @@ func (s *Service) Recommend(ctx context.Context, a Actor, positionID string, opt
 		r.NearMisses = append(r.NearMisses, nm)
 	}
 	return r, nil
+}
+
+// managedPosition reads the organisation and the active position the
+// actor asks about, if they may work on it.
+func (s *Service) managedPosition(ctx context.Context, a Actor, positionID string) (*Org, *mutasi.Position, error) {
+	org, err := s.Organisation(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	pos, err := org.position(positionID)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := a.mayManagePosition(org, pos); err != nil {
+		return nil, nil, err
+	}
+	return org, pos, nil
 }
 
 // ranking is the outcome of evaluating everyone against one target.

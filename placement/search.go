@@ -24,19 +24,9 @@ type PositionHit struct {
 // within a rank when vacantFirst is set. Positions are public within the
 // organisation, so any registered actor may search them.
 func (s *Service) SearchPositions(ctx context.Context, a Actor, query string, limit int, vacantFirst bool) ([]PositionHit, error) {
-	if err := a.active(); err != nil {
-		return nil, err
-	}
-	org, err := s.Organisation(ctx)
+	org, q, limit, err := s.searchOf(ctx, a, query, limit, "tuliskan nama atau kode jabatan yang dicari")
 	if err != nil {
 		return nil, err
-	}
-	if limit <= 0 {
-		limit = 10
-	}
-	q := normalize(query)
-	if q == "" {
-		return nil, mutasi.Errorf(mutasi.EINVALID, "tuliskan nama atau kode jabatan yang dicari")
 	}
 	words := strings.Fields(q)
 	qid := strings.ToLower(strings.TrimSpace(query))
@@ -78,19 +68,9 @@ func (s *Service) SearchPositions(ctx context.Context, a Actor, query string, li
 // spaces allowed) or by name, among those the actor may see in full: an
 // ASN finds only themself, a manager the employees of their units.
 func (s *Service) SearchEmployees(ctx context.Context, a Actor, query string, limit int) ([]*mutasi.Employee, error) {
-	if err := a.active(); err != nil {
-		return nil, err
-	}
-	org, err := s.Organisation(ctx)
+	org, q, limit, err := s.searchOf(ctx, a, query, limit, "tuliskan NIP atau nama pegawai yang dicari")
 	if err != nil {
 		return nil, err
-	}
-	if limit <= 0 {
-		limit = 10
-	}
-	q := normalize(query)
-	if q == "" {
-		return nil, mutasi.Errorf(mutasi.EINVALID, "tuliskan NIP atau nama pegawai yang dicari")
 	}
 	digits := strings.ReplaceAll(q, " ", "")
 	byNIP := digits != "" && strings.IndexFunc(digits, func(r rune) bool { return !unicode.IsDigit(r) }) < 0
@@ -122,6 +102,23 @@ func (s *Service) SearchEmployees(ctx context.Context, a Actor, query string, li
 		out = append(out, hits[i].e)
 	}
 	return out, nil
+}
+
+// searchOf prepares a search: the actor is active, the query is not
+// empty once normalised, and the limit defaults to 10.
+func (s *Service) searchOf(ctx context.Context, a Actor, query string, limit int, empty string) (*Org, string, int, error) {
+	if err := a.active(); err != nil {
+		return nil, "", 0, err
+	}
+	q := normalize(query)
+	if q == "" {
+		return nil, "", 0, mutasi.Errorf(mutasi.EINVALID, "%s", empty)
+	}
+	org, err := s.Organisation(ctx)
+	if limit <= 0 {
+		limit = 10
+	}
+	return org, q, limit, err
 }
 
 // matchRank ranks how well a query matches a name (both normalised): 1

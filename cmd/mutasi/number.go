@@ -1,46 +1,11 @@
 package main
 
-import (
-	"math"
-	"strconv"
-	"strings"
-)
+import "github.com/mutasi/mutasi"
 
 // Numbers shown to people follow Indonesian usage: "." groups thousands and
-// "," marks decimals (12.345,6).
+// "," marks decimals (12.345,6); the root package formats them for every
+// front.
 
-func formatInt(n int) string {
-	s := strconv.Itoa(n)
-	neg := strings.HasPrefix(s, "-")
-	if neg {
-		s = s[1:]
-	}
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(r)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
+func formatInt(n int) string { return mutasi.FormatInt(n) }
 
-func formatDecimal(f float64, places int) string {
-	if math.IsInf(f, 1) {
-		return "∞"
-	}
-	s := strconv.FormatFloat(f, 'f', places, 64)
-	whole, frac, _ := strings.Cut(s, ".")
-	n, _ := strconv.Atoi(whole)
-	out := formatInt(n)
-	if whole == "-0" {
-		out = "-0"
-	}
-	if frac != "" {
-		out += "," + frac
-	}
-	return out
-}
+func formatDecimal(f float64, places int) string { return mutasi.FormatDecimal(f, places) }

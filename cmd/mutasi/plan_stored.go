@@ -70,6 +70,21 @@ func planID(pos []string, cmd string) (int64, error) {
 	return id, nil
 }
 
+// storedPlan reads the plan whose number is the one argument.
+func storedPlan(ctx context.Context, a *app, pos []string, cmd string) (*placement.Plan, error) {
+	id, err := planID(pos, cmd)
+	if err != nil {
+		return nil, err
+	}
+	svc, db, err := openService(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	plan, _, err := svc.LoadPlan(ctx, placement.Admin(), id)
+	return plan, err
+}
+
 func planShowCommand() *command {
 	c := &command{
 		name:    "plan show",
@@ -88,16 +103,7 @@ Contoh:
 		if err != nil {
 			return err
 		}
-		id, err := planID(pos, "plan show")
-		if err != nil {
-			return err
-		}
-		svc, db, err := openService(ctx, a)
-		if err != nil {
-			return err
-		}
-		defer db.Close()
-		plan, _, err := svc.LoadPlan(ctx, placement.Admin(), id)
+		plan, err := storedPlan(ctx, a, pos, "plan show")
 		if err != nil {
 			return err
 		}
@@ -131,8 +137,7 @@ Contoh:
 		if err != nil {
 			return err
 		}
-		id, err := planID(pos, "plan export")
-		if err != nil {
+		if _, err := planID(pos, "plan export"); err != nil {
 			return err
 		}
 		if *out == "" {
@@ -144,19 +149,14 @@ Contoh:
 		if err := refusePlanOverwrite(*out, *force); err != nil {
 			return err
 		}
-		svc, db, err := openService(ctx, a)
-		if err != nil {
-			return err
-		}
-		defer db.Close()
-		plan, _, err := svc.LoadPlan(ctx, placement.Admin(), id)
+		plan, err := storedPlan(ctx, a, pos, "plan export")
 		if err != nil {
 			return err
 		}
 		if err := exportPlan(*out, plan); err != nil {
 			return err
 		}
-		fmt.Fprintf(a.Stdout, "Rencana #%d (%s pindah) ditulis ke %s.\n", id, mutasi.FormatInt(len(plan.Moves)), *out)
+		fmt.Fprintf(a.Stdout, "Rencana #%d (%s pindah) ditulis ke %s.\n", plan.ID, mutasi.FormatInt(len(plan.Moves)), *out)
 		return nil
 	}
 	return c
