@@ -38,7 +38,7 @@ func TestSearchPositionsForgivesTypos(t *testing.T) {
 		{"perawat ahli", true, []string{"PRW-1", "PRW-2"}},  // the one with room first
 		{"Perawat  AHLI-Pertama", false, []string{"PRW-1"}},
 		{"perwat prtama", false, []string{"PRW-1"}}, // a typo in each word
-		{"prw-2", false, []string{"PRW-2"}},        // the id itself
+		{"prw-2", false, []string{"PRW-2"}},         // the id itself
 		{"analis", false, []string{"V0"}},
 		{"dokter", false, nil},
 	} {
