@@ -39,7 +39,17 @@ CREATE TABLE org_snapshot (
 	data       BLOB NOT NULL
 ) STRICT;
 
+-- Where each bot user is in a conversation (which question the bot asked,
+-- the choices on the keyboard it showed): kept here, not in memory, so a
+-- restart in the middle of /aspirasi continues where the user was.
+CREATE TABLE chat_state (
+	telegram_id INTEGER PRIMARY KEY,
+	state       TEXT NOT NULL CHECK (json_valid(state)),
+	updated_at  TEXT NOT NULL
+) STRICT;
+
 -- +goose Down
+DROP TABLE chat_state;
 DROP TABLE org_snapshot;
 DROP TABLE data_generation;
 ALTER TABLE proposals DROP COLUMN plan_id;
