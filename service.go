@@ -46,9 +46,23 @@ type ProposalService interface {
 
 // ProposalFilter selects proposals; zero fields match everything.
 type ProposalFilter struct {
-	NIP    string
-	Status ProposalStatus
-	Limit  int
+	NIP       string
+	Status    ProposalStatus
+	Statuses  []ProposalStatus // any of these
+	CreatedBy int64            // proposed by this Telegram user
+	Limit     int
+}
+
+// ProposalChange is what one change of a proposal owes: the notifications
+// to queue and the audit entry, built from the proposal as changed (its ID
+// and new status set). Both are written in the change's own transaction,
+// so that a crash can lose neither the change nor the news of it.
+type ProposalChange func(p *Proposal) (notes []*Notification, entry *AuditEntry)
+
+// ProposalFlow changes proposals together with what the change owes.
+type ProposalFlow interface {
+	CreateProposalFlow(ctx context.Context, p *Proposal, change ProposalChange) error
+	TransitionProposalFlow(ctx context.Context, id int64, to ProposalStatus, by int64, note string, change ProposalChange) (*Proposal, error)
 }
 
 // UserService keeps bot users and their invites.

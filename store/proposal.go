@@ -126,6 +126,16 @@ func findProposals(ctx context.Context, tx *sql.Tx, filter mutasi.ProposalFilter
 	if filter.Status != "" {
 		where, args = append(where, "status = ?"), append(args, string(filter.Status))
 	}
+	if len(filter.Statuses) > 0 {
+		marks := make([]string, len(filter.Statuses))
+		for i, st := range filter.Statuses {
+			marks[i], args = "?", append(args, string(st))
+		}
+		where = append(where, "status IN ("+strings.Join(marks, ", ")+")")
+	}
+	if filter.CreatedBy != 0 {
+		where, args = append(where, "created_by = ?"), append(args, filter.CreatedBy)
+	}
 	query := `SELECT ` + proposalColumns + ` FROM proposals`
 	if len(where) > 0 {
 		query += ` WHERE ` + strings.Join(where, " AND ")
