@@ -14,16 +14,18 @@ import (
 type ProposeOutcome struct {
 	Move     Move
 	Proposal *mutasi.Proposal // nil when refused
+	Notified bool             // the employee is registered with the bot and will be told
 	Err      error            // why it was refused
 }
 
-// ProposeFromPlan turns the moves of a stored plan into draft proposals:
-// move n (1-based), or every move when n is 0. A plan made under another
-// policy version is refused whole; a move is refused when its employee
-// already has an open proposal or the move is no longer eligible on the
-// current data. Each proposal keeps the decision that justified it.
+// ProposeFromPlan turns the moves of a stored plan into proposals: move n
+// (1-based), or every move when n is 0. A plan made under another policy
+// version is refused whole; a move is refused when its employee already
+// has an open proposal, the move is no longer eligible on the current
+// data, or (for a manager) the receiving position is not theirs. Each
+// proposal keeps the decision that justified it.
 func (s *Service) ProposeFromPlan(ctx context.Context, a Actor, planID int64, n int) ([]ProposeOutcome, error) {
-	if err := a.mayPlan(); err != nil {
+	if err := a.active(); err != nil {
 		return nil, err
 	}
 	plan, _, err := s.LoadPlan(ctx, a, planID)
@@ -49,34 +51,35 @@ func (s *Service) ProposeFromPlan(ctx context.Context, a Actor, planID int64, n 
 	}
 	var out []ProposeOutcome
 	for _, m := range moves {
-		prop, err := s.propose(ctx, a, m.NIP, m.ToPosition, date, string(m.Decision), plan.ID)
-		out = append(out, ProposeOutcome{Move: m, Proposal: prop, Err: err})
+		prop, notified, err := s.propose(ctx, a, m.NIP, m.ToPosition, date, string(m.Decision), plan.ID)
+		out = append(out, ProposeOutcome{Move: m, Proposal: prop, Notified: notified, Err: err})
 	}
 	return out, nil
 }
 
-// Propose makes a draft proposal to move an employee to a position, after
-// evaluating the move on the current data: only an eligible move is
-// proposed, and the proposal keeps that decision.
-func (s *Service) Propose(ctx context.Context, a Actor, nip, positionID string, date time.Time) (*mutasi.Proposal, error) {
+// Propose proposes moving an employee to a position, after evaluating the
+// move on the current data: only an eligible move is proposed, and the
+// proposal keeps that decision. The employee, if registered with the bot,
+// is told in the same transaction (through the outbox); notified says so.
+func (s *Service) Propose(ctx context.Context, a Actor, nip, positionID string, date time.Time) (p *mutasi.Proposal, notified bool, err error) {
 	return s.propose(ctx, a, nip, positionID, s.day(date), "", 0)
 }
 
-func (s *Service) propose(ctx context.Context, a Actor, nip, positionID string, date time.Time, justification string, planID int64) (*mutasi.Proposal, error) {
+func (s *Service) propose(ctx context.Context, a Actor, nip, positionID string, date time.Time, justification string, planID int64) (*mutasi.Proposal, bool, error) {
 	org, pos, err := s.managedPosition(ctx, a, positionID)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	e := org.Employee(nip)
+	e := org.Employee(strings.ReplaceAll(nip, " ", ""))
 	if e == nil {
-		return nil, mutasi.Errorf(mutasi.ENOTFOUND, "pegawai dengan NIP %s tidak ada atau tidak aktif", mutasi.NIP(nip).Format())
+		return nil, false, mutasi.Errorf(mutasi.ENOTFOUND, "pegawai dengan NIP %s tidak ada atau tidak aktif", mutasi.NIP(clipID(nip)).Format())
 	}
-	open, err := s.openProposal(ctx, nip)
+	open, err := s.openProposal(ctx, e.NIP)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	if open != nil {
-		return nil, mutasi.Errorf(mutasi.ECONFLICT, "%s sudah punya usulan %d yang belum selesai (%s ke %s)",
+		return nil, false, mutasi.Errorf(mutasi.ECONFLICT, "%s sudah punya usulan %d yang belum selesai (%s ke %s)",
 			e.Nama, open.ID, open.Status, open.ToPosition)
 	}
 	p := s.Policy()
@@ -89,30 +92,54 @@ func (s *Service) propose(ctx context.Context, a Actor, nip, positionID string, 
 				failed = append(failed, r.Rule.Title+": "+r.Message)
 			}
 		}
-		return nil, mutasi.Errorf(mutasi.ECONFLICT, "%s tidak lagi memenuhi syarat untuk %s: %s", e.Nama, pos.Nama, strings.Join(failed, "; "))
+		return nil, false, mutasi.Errorf(mutasi.ECONFLICT, "%s tidak lagi memenuhi syarat untuk %s: %s", e.Nama, pos.Nama, strings.Join(failed, "; "))
 	}
 	if justification == "" {
 		justification = string(decisionJSON(d))
 	}
+	reasons := Reasons(p, d, subject, target)
 	prop := &mutasi.Proposal{NIP: e.NIP, FromPosition: e.JabatanID, ToPosition: pos.ID,
-		Status: mutasi.ProposalDraft, Reason: reasonLine(Reasons(p, d, subject, target)),
+		Status: mutasi.ProposalProposed, Reason: reasonLine(reasons),
 		Score: roundScore(d.Score), PolicyVersion: p.VersionID(), CreatedBy: a.TelegramID(),
 		Justification: justification, PlanID: planID}
-	if err := s.cfg.Proposals.CreateProposal(ctx, prop); err != nil {
-		return nil, err
+	employee, err := s.userOf(ctx, e.NIP)
+	if err != nil {
+		return nil, false, err
 	}
-	if s.cfg.Audit != nil {
-		detail := fmt.Sprintf("usulan %d: %s → %s, skor %s, kebijakan %s", prop.ID, prop.FromPosition,
-			prop.ToPosition, mutasi.FormatDecimal(prop.Score, 2), prop.PolicyVersion)
+	notice := proposalNotice(e, subject, target, reasons)
+	err = s.cfg.Proposals.CreateProposalFlow(ctx, prop, func(pr *mutasi.Proposal) ([]*mutasi.Notification, *mutasi.AuditEntry) {
+		var notes []*mutasi.Notification
+		if employee != nil {
+			notes = append(notes, &mutasi.Notification{TelegramID: employee.TelegramID, ProposalID: pr.ID, Text: notice(pr)})
+		}
+		detail := fmt.Sprintf("usulan %d: %s → %s, skor %s", pr.ID, pr.FromPosition, pr.ToPosition, mutasi.FormatDecimal(pr.Score, 2))
 		if planID != 0 {
 			detail += fmt.Sprintf(", dari rencana %d", planID)
 		}
-		if err := s.cfg.Audit.Audit(ctx, &mutasi.AuditEntry{Actor: a.Name(), Action: "proposal.create",
-			Subject: e.NIP, Detail: detail, PolicyVersion: prop.PolicyVersion}); err != nil {
-			return prop, err
-		}
+		return notes, &mutasi.AuditEntry{Actor: a.Name(), Action: "proposal.create", Subject: e.NIP,
+			Detail: detail, PolicyVersion: pr.PolicyVersion}
+	})
+	if err != nil {
+		return nil, false, err
 	}
-	return prop, nil
+	return prop, employee != nil, nil
+}
+
+// userOf returns the active bot user of an employee, or nil.
+func (s *Service) userOf(ctx context.Context, nip string) (*mutasi.User, error) {
+	if s.cfg.Users == nil {
+		return nil, nil
+	}
+	u, err := s.cfg.Users.UserByNIP(ctx, nip)
+	switch {
+	case mutasi.ErrorCode(err) == mutasi.ENOTFOUND:
+		return nil, nil
+	case err != nil:
+		return nil, err
+	case !u.Active:
+		return nil, nil
+	}
+	return u, nil
 }
 
 // openProposal returns the employee's newest proposal that is not final.

@@ -18,8 +18,12 @@ type Config struct {
 	// (rules.Engine.Policy fits).
 	Policy    func() *rules.Policy
 	Plans     mutasi.PlanStore
-	Proposals mutasi.ProposalService
-	Audit     mutasi.AuditLog
+	Proposals Proposals
+	// Users finds whom to tell about a proposal (the bot's users); nil
+	// when nobody is registered (the CLI on a database without the bot).
+	Users       Recipients
+	Aspirations mutasi.AspirationService
+	Audit       mutasi.AuditLog
 	Now       func() time.Time
 	// Workers evaluates employees on this many goroutines (default: the
 	// number of CPUs).
@@ -29,6 +33,20 @@ type Config struct {
 	// recommendations (rules.Cohort, about 40 MB for 100,000 employees),
 	// which a command that asks one question would only pay for.
 	Resident bool
+}
+
+// Proposals keeps proposals and changes them together with the
+// notifications and audit entries they owe (the store).
+type Proposals interface {
+	mutasi.ProposalService
+	mutasi.ProposalFlow
+}
+
+// Recipients finds the bot users to tell (the store).
+type Recipients interface {
+	// UserByNIP is the user of an employee; ENOTFOUND when none.
+	UserByNIP(ctx context.Context, nip string) (*mutasi.User, error)
+	UsersByRole(ctx context.Context, role mutasi.Role) ([]*mutasi.User, error)
 }
 
 // Service is the one placement service. It is safe for concurrent use.

@@ -165,11 +165,13 @@ Contoh:
 func planProposeCommand() *command {
 	c := &command{
 		name:    "plan propose",
-		summary: "jadikan pindah dari rencana tersimpan sebagai usulan (draf)",
+		summary: "jadikan pindah dari rencana tersimpan sebagai usulan, dan beri tahu pegawainya",
 		usage:   "ID [--move N]",
-		help: `Membuat usulan mutasi berstatus draf dari rencana: satu pindah (--move N,
-nomor seperti di 'mutasi plan show') atau semuanya. Setiap usulan menyimpan
-keputusan kebijakan yang membenarkannya dan nomor rencananya.
+		help: `Membuat usulan mutasi dari rencana: satu pindah (--move N, nomor seperti
+di 'mutasi plan show') atau semuanya. Setiap usulan menyimpan keputusan
+kebijakan yang membenarkannya dan nomor rencananya. Pegawai yang terdaftar
+di bot diberi tahu (pesan masuk antrean dan dikirim oleh 'mutasi serve'),
+dengan alasan dan cara menjawab atau mengajukan keberatan.
 
 Ditolak bila rencana dibuat dengan versi kebijakan lain dari yang berlaku;
 satu pindah dilewati, dengan alasannya, bila pegawainya sudah punya usulan
@@ -210,11 +212,15 @@ Contoh:
 				continue
 			}
 			made++
-			fmt.Fprintf(a.Stdout, "✓ pindah %d: usulan %d — %s (NIP %s) %s → %s, skor %s\n", o.Move.N, o.Proposal.ID,
+			told := "pegawai diberi tahu lewat bot"
+			if !o.Notified {
+				told = "pegawai belum terdaftar di bot: beri tahu langsung"
+			}
+			fmt.Fprintf(a.Stdout, "✓ pindah %d: usulan %d — %s (NIP %s) %s → %s, skor %s (%s)\n", o.Move.N, o.Proposal.ID,
 				o.Move.Nama, mutasi.NIP(o.Move.NIP).Format(), o.Proposal.FromPosition, o.Proposal.ToPosition,
-				mutasi.FormatDecimal(o.Proposal.Score, 2))
+				mutasi.FormatDecimal(o.Proposal.Score, 2), told)
 		}
-		fmt.Fprintf(a.Stdout, "%s usulan draf dibuat dari %s pindah.\n", mutasi.FormatInt(made), mutasi.FormatInt(len(outcomes)))
+		fmt.Fprintf(a.Stdout, "%s usulan dibuat dari %s pindah.\n", mutasi.FormatInt(made), mutasi.FormatInt(len(outcomes)))
 		if made < len(outcomes) {
 			return fmt.Errorf("%s pindah tidak dijadikan usulan (alasannya di atas)", mutasi.FormatInt(len(outcomes)-made))
 		}

@@ -144,7 +144,7 @@ func TestPlanRecommendAndProposeOnTheDemo(t *testing.T) {
 	}
 	props, err := svc.Proposals(context.Background(), placement.Admin(), first.NIP)
 	if err != nil || len(props) != 1 || props[0].PlanID != 1 || !strings.Contains(props[0].Justification, `"eligible":true`) ||
-		props[0].Status != mutasi.ProposalDraft {
+		props[0].Status != mutasi.ProposalProposed {
 		t.Fatalf("proposal from the plan: %+v, %v", props, err)
 	}
 

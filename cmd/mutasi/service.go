@@ -26,12 +26,13 @@ func openService(ctx context.Context, a *app) (*placement.Service, *store.DB, er
 
 func newService(db *store.DB, policy *rules.Policy, a *app) *placement.Service {
 	return placement.New(placement.Config{
-		Directory: db,
-		Policy:    func() *rules.Policy { return policy },
-		Plans:     db,
-		Proposals: db,
-		Audit:     db,
-		Now:       a.Now,
-		Workers:   runtime.GOMAXPROCS(0),
+		Directory:   db,
+		Policy:      func() *rules.Policy { return policy },
+		Plans:       db,
+		Proposals:   db,
+		Aspirations: db,
+		Audit:       db,
+		Now:         a.Now,
+		Workers:     runtime.GOMAXPROCS(0),
 	})
 }
