@@ -39,6 +39,9 @@ type app struct {
 	Stdout   io.Writer
 	Stderr   io.Writer
 	Now      func() time.Time
+	// Getenv reads the environment (TELEGRAM_BOT_TOKEN …); tests pass
+	// their own.
+	Getenv func(string) string
 	// Terminal is true when Stderr is a terminal, so progress may be drawn.
 	Terminal bool
 }
@@ -60,6 +63,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		Stdout:   stdout,
 		Stderr:   stderr,
 		Now:      time.Now,
+		Getenv:   getenv,
 		Terminal: isTerminal(stderr),
 	}
 	// Global flags may stand before the command; each command also accepts
