@@ -1,6 +1,7 @@
 package mutasi
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -12,14 +13,22 @@ func TestMessagesGroupThousands(t *testing.T) {
 	for i := 0; i < 1500; i++ {
 		ie.Add(RowError{File: "employees.csv", Row: i + 2, Column: "nip", Problem: "salah"})
 	}
+	// 1.200 problems of as many kinds: 97 listed, the rest counted.
+	for i := 0; i < 1200; i++ {
+		ie.Add(RowError{File: "employees.csv", Row: 1502 + i, Column: fmt.Sprintf("kolom%d", i), Problem: "salah"})
+	}
 	msg := ie.Error()
-	for _, want := range []string{"… dan 1.400 kesalahan lain", "employees.csv ditolak: 1.500 kesalahan"} {
+	for _, want := range []string{
+		"… dan 1.497 baris lain dengan masalah yang sama di kolom nip",
+		"… dan 1.103 kesalahan lain",
+		"employees.csv ditolak: 2.700 kesalahan",
+	} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("import error lacks %q", want)
 		}
 	}
 	// Row numbers are positions, not counts: they stay ungrouped.
-	if !strings.Contains(msg, "employees.csv:101: nip: salah") {
+	if !strings.Contains(msg, "employees.csv:1502: kolom0: salah") {
 		t.Errorf("row numbers changed")
 	}
 

@@ -19,18 +19,19 @@ const (
 )
 
 // resolveChoice decides what a choice names, given whether an active
-// position and an active unit carry that id. It returns the problem text
-// when the choice names neither or, ambiguously, both.
-func resolveChoice(id string, isPosition, isUnit bool) (choiceKind, string) {
+// position and an active unit carry that id. It returns the format of the
+// problem (with one %s, the id) when the choice names neither or,
+// ambiguously, both: one format, one kind of problem in an import report.
+func resolveChoice(isPosition, isUnit bool) (choiceKind, string) {
 	switch {
 	case isPosition && isUnit:
-		return 0, fmt.Sprintf("%s ambigu: ada jabatan dan unit dengan kode ini", id)
+		return 0, "%s ambigu: ada jabatan dan unit dengan kode ini"
 	case isPosition:
 		return choicePosition, ""
 	case isUnit:
 		return choiceUnit, ""
 	}
-	return 0, fmt.Sprintf("%s bukan jabatan_id maupun unit_id yang aktif", id)
+	return 0, "%s bukan jabatan_id maupun unit_id yang aktif"
 }
 
 // aspirationStmts are the statements that read and write one aspiration,
@@ -244,9 +245,9 @@ func saveAspiration(ctx context.Context, tx *sql.Tx, a *mutasi.Aspiration, now t
 		if err != nil {
 			return err
 		}
-		k, problem := resolveChoice(c, isPos, isUnit)
+		k, problem := resolveChoice(isPos, isUnit)
 		if problem != "" {
-			problems = append(problems, mutasi.FieldError{Field: fmt.Sprintf("pilihan_%d", i+1), Problem: problem})
+			problems = append(problems, mutasi.FieldError{Field: fmt.Sprintf("pilihan_%d", i+1), Problem: fmt.Sprintf(problem, c)})
 		}
 		kinds[i] = k
 	}

@@ -26,6 +26,9 @@ type importRun struct {
 	opt  mutasi.ImportOptions
 	res  mutasi.ImportResult
 	errs mutasi.ImportError
+	// missing counts, by referenced table, the rows whose reference names
+	// no row of it: the clue to a table imported out of order.
+	missing map[string]*missingRef
 }
 
 func newImportRun(ctx context.Context, table string, opt mutasi.ImportOptions) *importRun {
@@ -44,9 +47,16 @@ func newImportRun(ctx context.Context, table string, opt mutasi.ImportOptions) *
 // writing is still worth doing.
 func (r *importRun) clean() bool { return r.errs.Total == 0 }
 
-// problem records a problem of one row.
+// problem records a problem of one row. The format is its kind (what
+// problems share to be reported as one group), unless it only passes a
+// finished text through.
 func (r *importRun) problem(row int, column, format string, args ...any) {
-	r.errs.Add(mutasi.RowError{File: r.opt.File, Row: row, Column: column, Problem: fmt.Sprintf(format, args...)})
+	re := mutasi.RowError{File: r.opt.File, Row: row, Column: column, Problem: fmt.Sprintf(format, args...)}
+	if format == "%s" {
+		r.errs.Add(re)
+		return
+	}
+	r.errs.AddKind(re, format)
 }
 
 // next counts a row read, reports progress and notices cancellation.
@@ -149,15 +159,14 @@ func (db *DB) runImport(ctx context.Context, table string, opt mutasi.ImportOpti
 		// after the problems of the rows read before it, not instead.
 		var ie *mutasi.ImportError
 		if errors.As(err, &ie) && !run.clean() {
-			for _, re := range ie.Errors {
-				run.errs.Add(re)
-			}
-			run.errs.Total += ie.Total - len(ie.Errors)
+			run.errs.Merge(ie)
+			run.hint(tx)
 			err = run.errs.Err()
 		}
 		return mutasi.ImportResult{Table: table, Rows: run.res.Rows, DryRun: opt.DryRun}, err
 	}
 	if err := run.errs.Err(); err != nil {
+		run.hint(tx)
 		return mutasi.ImportResult{Table: table, Rows: run.res.Rows, DryRun: opt.DryRun}, err
 	}
 	if opt.Progress != nil && run.res.Rows%progressEvery != 0 {
@@ -244,13 +253,15 @@ func (r *importRun) deactivateMissing(tx *sql.Tx, update string, existing map[st
 	return nil
 }
 
-// checkRef reports a reference to a row of another table that is missing
-// or inactive. what names the referenced kind in the message.
-func (r *importRun) checkRef(num int, column, what, id string, table map[string]bool) {
+// checkRef reports a reference to a row of another table (ref, whose rows
+// are in table) that is missing or inactive. what names the referenced
+// kind in the message.
+func (r *importRun) checkRef(num int, column, what, ref, id string, table map[string]bool) {
 	active, ok := table[id]
 	switch {
 	case !ok:
 		r.problem(num, column, "%s %s tidak ada di basis data", what, id)
+		r.missingRef(ref, column, id)
 	case !active:
 		r.problem(num, column, "%s %s tidak aktif", what, id)
 	}

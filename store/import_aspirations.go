@@ -53,6 +53,7 @@ func importAspirations(ctx context.Context, tx *sql.Tx, run *importRun, rows mut
 			switch {
 			case notFound(err):
 				run.problem(row.Num, "nip", "pegawai dengan NIP %s tidak ada di basis data", a.NIP)
+				run.missingRef(mutasi.TableEmployees, "nip", a.NIP)
 			case err != nil:
 				return err
 			case !active:
@@ -67,9 +68,9 @@ func importAspirations(ctx context.Context, tx *sql.Tx, run *importRun, rows mut
 					kinds = append(kinds, 0)
 					continue
 				}
-				k, problem := resolveChoice(c, positions[c], units[c])
+				k, problem := resolveChoice(positions[c], units[c])
 				if problem != "" {
-					run.problem(row.Num, field, "%s", problem)
+					run.problem(row.Num, field, problem, c)
 				}
 				kinds = append(kinds, k)
 			}

@@ -66,7 +66,7 @@ func importEmployees(ctx context.Context, tx *sql.Tx, run *importRun, rows mutas
 			run.duplicate(seen, row.Num, "nip", e.NIP)
 		}
 		if !bad.has("jabatan_id") {
-			run.checkRef(row.Num, "jabatan_id", "jabatan", e.JabatanID, positions)
+			run.checkRef(row.Num, "jabatan_id", "jabatan", mutasi.TablePositions, e.JabatanID, positions)
 		}
 		if !run.clean() {
 			return nil

@@ -55,7 +55,7 @@ func importPositions(ctx context.Context, tx *sql.Tx, run *importRun, rows mutas
 			run.duplicate(seen, row.Num, "jabatan_id", p.ID)
 		}
 		if !bad.has("unit_id") {
-			run.checkRef(row.Num, "unit_id", "unit", p.UnitID, units)
+			run.checkRef(row.Num, "unit_id", "unit", mutasi.TableUnits, p.UnitID, units)
 		}
 		if !run.clean() {
 			return nil

@@ -289,7 +289,8 @@ func TestImportReaderErrorRollsBack(t *testing.T) {
 }
 
 // TestImportErrorCapsListedProblems checks that all problems are counted
-// and the first MaxReportedRowErrors listed.
+// and that one problem repeated in every row is listed MaxListedPerKind
+// times, the last listed one counting the rest.
 func TestImportErrorCapsListedProblems(t *testing.T) {
 	db := openTest(t)
 	seed(t, db)
@@ -302,11 +303,16 @@ func TestImportErrorCapsListedProblems(t *testing.T) {
 	if !errors.As(err, &ie) {
 		t.Fatalf("error %v, want *mutasi.ImportError", err)
 	}
-	if got, want := [2]int{len(ie.Errors), ie.Total}, [2]int{mutasi.MaxReportedRowErrors, 150}; got != want {
-		t.Errorf("listed, total = %v, want %v", got, want)
+	if got, want := [3]int{len(ie.Errors), ie.Total, ie.Errors[len(ie.Errors)-1].More}, [3]int{mutasi.MaxListedPerKind, 150, 150 - mutasi.MaxListedPerKind}; got != want {
+		t.Errorf("listed, total, more = %v, want %v", got, want)
 	}
-	if got, want := ie.Errors[99].String(), "e.csv:101: jabatan_id: jabatan NOPE tidak ada di basis data"; got != want {
+	if got, want := ie.Errors[2].String(), "e.csv:4: jabatan_id: jabatan NOPE tidak ada di basis data"; got != want {
 		t.Errorf("last listed = %q, want %q", got, want)
+	}
+	// One id missing from a table that has others is a wrong id, not a
+	// table imported out of order.
+	if ie.Hint != "" {
+		t.Errorf("hint %q for one missing id", ie.Hint)
 	}
 }
 
