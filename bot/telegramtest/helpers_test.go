@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -107,27 +108,44 @@ type apiAnswer struct {
 // post sends a request with a body of the given content type and decodes the answer.
 func post(t *testing.T, url, contentType, body string) (int, apiAnswer) {
 	t.Helper()
-	resp, err := http.Post(url, contentType, strings.NewReader(body))
+	status, a, err := tryPost(url, contentType, body)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return status, a
+}
+
+// tryPost is post for other goroutines than the test's.
+func tryPost(url, contentType, body string) (int, apiAnswer, error) {
+	var a apiAnswer
+	resp, err := http.Post(url, contentType, strings.NewReader(body))
+	if err != nil {
+		return 0, a, err
+	}
 	defer resp.Body.Close()
 	data, _ := io.ReadAll(resp.Body)
-	var a apiAnswer
 	if err := json.Unmarshal(data, &a); err != nil {
-		t.Fatalf("answer is not JSON: %v: %s", err, data)
+		return resp.StatusCode, a, fmt.Errorf("answer is not JSON: %v: %s", err, data)
 	}
-	return resp.StatusCode, a
+	return resp.StatusCode, a, nil
 }
 
 // callJSON calls a method with a JSON body.
 func callJSON(t *testing.T, srv *Server, method string, params map[string]any) (int, apiAnswer) {
 	t.Helper()
-	body, err := json.Marshal(params)
+	status, a, err := tryCallJSON(srv, method, params)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return post(t, srv.URL+"/bot"+srv.Token()+"/"+method, "application/json", string(body))
+	return status, a
+}
+
+func tryCallJSON(srv *Server, method string, params map[string]any) (int, apiAnswer, error) {
+	body, err := json.Marshal(params)
+	if err != nil {
+		return 0, apiAnswer{}, err
+	}
+	return tryPost(srv.URL+"/bot"+srv.Token()+"/"+method, "application/json", string(body))
 }
 
 // pngImage encodes a w×h picture.

@@ -417,10 +417,11 @@ func (s *Server) deliverWebhooks() {
 		wait := s.queueChanged
 		hook := s.webhook
 		if hook.url == "" || len(s.queue) == 0 || time.Now().Before(hook.retryAt) {
+			backingOff := hook.url != "" && len(s.queue) > 0
 			s.mu.Unlock()
 			var t *time.Timer
 			var timer <-chan time.Time
-			if hook.url != "" && len(s.queue) > 0 {
+			if backingOff {
 				t = time.NewTimer(time.Until(hook.retryAt))
 				timer = t.C
 			}
