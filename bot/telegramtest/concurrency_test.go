@@ -46,13 +46,17 @@ func TestConcurrentConversations(t *testing.T) {
 	srv := newServer(t)
 	startBot(t, srv, bot.WithDefaultHandler(echo))
 	events, stop := srv.Subscribe(0)
-	var sends int
+	defer stop()
+	const total = concurrentUsers * messagesPerUser
 	counted := make(chan struct{})
 	go func() {
-		defer close(counted)
+		sends := 0
 		for ev := range events {
 			if ev.Kind == "send" {
-				sends++
+				if sends++; sends == total {
+					close(counted)
+					return
+				}
 			}
 		}
 	}()
@@ -85,10 +89,13 @@ func TestConcurrentConversations(t *testing.T) {
 	if last := srv.Messages(10000)[messagesPerUser-1].ID; last != 2*messagesPerUser {
 		t.Errorf("the last reply's id = %d, want %d", last, 2*messagesPerUser)
 	}
-	stop()
-	<-counted
-	if want := concurrentUsers * messagesPerUser; sends != want || srv.Calls("sendMessage") != want {
-		t.Errorf("%d send events, %d sendMessage calls, want %d", sends, srv.Calls("sendMessage"), want)
+	select {
+	case <-counted:
+		if n := srv.Calls("sendMessage"); n != total {
+			t.Errorf("%d sendMessage calls, want %d", n, total)
+		}
+	case <-ctx.Done():
+		t.Errorf("the subscription did not deliver %d send events", total)
 	}
 }
 

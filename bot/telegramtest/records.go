@@ -338,7 +338,8 @@ func (sub *subscriber) run() {
 // Subscribe returns a channel of every send, edit, delete, callback answer and
 // chat action of the bot in a chat (chatID 0: in every chat), as they happen, in
 // order, and a func that ends the subscription and closes the channel. Events
-// queue up without limit while the reader is busy. Close ends every subscription.
+// queue up without limit while the reader is busy; those not yet received when the
+// subscription ends are dropped. Close ends every subscription.
 func (s *Server) Subscribe(chatID int64) (<-chan Event, func()) {
 	sub := &subscriber{
 		chatID: chatID,

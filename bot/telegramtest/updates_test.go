@@ -113,6 +113,35 @@ func TestWebhook(t *testing.T) {
 	}
 }
 
+func TestCloseWithHungWebhook(t *testing.T) {
+	srv, err := NewServer(testToken)
+	if err != nil {
+		t.Fatal(err)
+	}
+	release := make(chan struct{})
+	reached := make(chan struct{}, 1)
+	hook := httptest.NewServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {
+		reached <- struct{}{}
+		<-release
+	}))
+	defer hook.Close()
+	defer close(release)
+	if status, a := callJSON(t, srv, "setWebhook", map[string]any{"url": hook.URL}); status != 200 {
+		t.Fatalf("setWebhook: %+v", a)
+	}
+	srv.SendText(alice, "x")
+	select {
+	case <-reached:
+	case <-timeout(t).Done():
+		t.Fatal("the webhook got nothing")
+	}
+	start := time.Now()
+	srv.Close()
+	if d := time.Since(start); d > 3*time.Second {
+		t.Errorf("Close took %v with a delivery hanging", d)
+	}
+}
+
 // TestWebhookWithClient runs go-telegram/bot in webhook mode behind the fake.
 func TestWebhookWithClient(t *testing.T) {
 	srv := newServer(t)
