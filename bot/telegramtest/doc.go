@@ -52,7 +52,10 @@
 // also when only markup or white space is left), text over 4096 and captions over
 // 1024 UTF-16 code units after entity parsing ("message is too long", "message
 // caption is too long"), parse_mode HTML and MarkdownV2 ("can't parse entities:
-// …"; see parseHTML for the tags), unsupported parse_mode, inline keyboards
+// …"; HTML allows b, strong, i, em, u, ins, s, strike, del, span
+// class="tg-spoiler", tg-spoiler, a href, code, pre (with code class="language-…"),
+// blockquote [expandable] and tg-emoji emoji-id, properly nested, and the
+// references &lt; &gt; &amp; &quot; and numeric ones), unsupported parse_mode, inline keyboards
 // (callback_data of 1-64 bytes "BUTTON_DATA_INVALID", button URLs, a button without
 // an action, copy_text with empty text "BUTTON_COPY_TEXT_INVALID" as
 // go-telegram/bot provokes it for buttons with no other action), edits ("message
