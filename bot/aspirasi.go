@@ -7,7 +7,8 @@ import (
 	"unicode/utf8"
 )
 
-// maxChoices is how many postings an aspiration names (DESIGN: up to 3).
+// maxChoices is how many postings an aspiration names (docs/data-format.md:
+// up to 3).
 const maxChoices = 3
 
 // aspirasi shows the ASN's aspiration with buttons to change or withdraw

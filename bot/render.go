@@ -78,7 +78,8 @@ func mark(r rules.RuleResult) string {
 	return "❌"
 }
 
-// decisionText renders a check as DESIGN's example answer does.
+// decisionText renders a check as an answer people accept: every rule with
+// its reason (docs/architecture.md, "Answers people accept").
 func decisionText(res *placement.CheckResult) string {
 	d, e := res.Decision, res.Subject.Employee
 	var b strings.Builder

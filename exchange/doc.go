@@ -1,5 +1,5 @@
 // Package exchange reads and writes the data exchange format of mutasi
-// (DESIGN.md, "Data exchange format"): one table per CSV file, or one sheet
+// (docs/data-format.md): one table per CSV file, or one sheet
 // per table in an XLSX workbook, plus JSON on export.
 //
 // Reading turns a file into a mutasi.RowReader: it parses cells (dates,

@@ -25,8 +25,9 @@ type column struct {
 	kind kind
 }
 
-// table describes one exchange table: its columns in DESIGN.md order, how a
-// row of cells becomes a T, and how a T becomes cells again.
+// table describes one exchange table: its columns in the order of
+// docs/data-format.md, how a row of cells becomes a T, and how a T becomes
+// cells again.
 type table[T any] struct {
 	name    string
 	columns []column

@@ -17,7 +17,7 @@ import (
 // Write writes tables of d to w in format f: one table as CSV, XLSX or
 // JSON; several tables as XLSX (a sheet per table) or JSON (an object keyed
 // by table). Rows come in the order d gives them and columns in the order of
-// DESIGN.md, so the same data always gives the same output.
+// docs/data-format.md, so the same data always gives the same output.
 func Write(ctx context.Context, w io.Writer, d mutasi.Directory, f Format, tables ...string) error {
 	if len(tables) == 0 {
 		return mutasi.Errorf(mutasi.EINVALID, "tidak ada tabel yang diekspor")

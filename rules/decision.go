@@ -74,7 +74,7 @@ type decisionJSON struct {
 	ScoreParts    []partJSON `json:"score_parts"`
 }
 
-// MarshalJSON writes the stable form of DESIGN.md ("check"): nip, target
+// MarshalJSON writes the stable form of docs/json.md ("check"): nip, target
 // (null for a general question), eligible, policy_version, score, rules
 // [{id, passed, severity, message}], plus title, applicable and basis per
 // rule, the date and the score parts, which the bot shows.

@@ -199,7 +199,7 @@ func normalizeInto(buf []byte, s string) []byte {
 	return buf
 }
 
-// matchEducation implements DESIGN.md "Education match": an entry of the
+// matchEducation implements docs/rules.md "Education match": an entry of the
 // position's list matches when it equals the major or the major's family;
 // an empty list accepts any major. want holds the normalised entries.
 func matchEducation(want []string, majorNorm, familyNorm string) bool {

@@ -49,7 +49,7 @@ func TestCheckExplainsEveryRule(t *testing.T) {
 	}
 }
 
-// The JSON of check is a contract (DESIGN.md "Machine-readable output").
+// The JSON of check is a contract (docs/json.md, "mutasi check --json").
 func TestCheckJSONMatchesDesign(t *testing.T) {
 	env := fixtureEnv(t)
 	out, _ := mustRun(t, env, exitOK, "check", "199004122015032001", "--date", "2026-03-01", "--json")
