@@ -71,7 +71,7 @@ func loadReference(t *testing.T) reference {
 	return ref
 }
 
-// matches is the education rule of DESIGN.md: an entry matches the major
+// matches is the education rule of docs/rules.md: an entry matches the major
 // itself or the major's family; an empty list accepts any major.
 func (ref reference) matches(rumpun []string, major string) bool {
 	if len(rumpun) == 0 {
