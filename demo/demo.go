@@ -9,7 +9,9 @@
 // the package never reads the clock.
 //
 // The majors drawn are those of policies/rumpun_pendidikan.yaml (a test
-// holds them to it), except a few deliberately unknown ones.
+// holds them to it), except a few deliberately unknown ones. A few more
+// deliberate gaps, as real exports have (gaps.go), give the data-quality
+// report (package quality) something to find.
 package demo
 
 import (
@@ -44,10 +46,15 @@ type Pemda struct {
 	posts  []post
 	slots  []int32 // slots[i] is the post of employee i
 	byName map[string][]int
+	gaps   bool // deliberate data gaps (gaps.go); always on outside tests
 }
 
 // New builds the pemda described by cfg.
-func New(cfg Config) (*Pemda, error) {
+func New(cfg Config) (*Pemda, error) { return newPemda(cfg, true) }
+
+// newPemda builds the pemda, with or without its deliberate gaps (a test
+// holds everything else to be the same either way).
+func newPemda(cfg Config, gaps bool) (*Pemda, error) {
 	if cfg.Employees == 0 {
 		cfg.Employees = DefaultEmployees
 	}
@@ -62,6 +69,10 @@ func New(cfg Config) (*Pemda, error) {
 	}
 	p := &Pemda{cfg: cfg, today: mutasi.Day(cfg.Today)}
 	p.units, p.posts, p.slots = build(cfg.Seed, cfg.Employees)
+	p.gaps = gaps
+	if gaps {
+		markNoWorkload(cfg.Seed, p.posts)
+	}
 	if len(p.slots) != cfg.Employees {
 		return nil, fmt.Errorf("demo: planned %d employees, want %d", len(p.slots), cfg.Employees)
 	}

@@ -10,12 +10,14 @@ import (
 
 var testToday = time.Date(2026, 3, 15, 0, 0, 0, 0, time.UTC)
 
-// generated is everything one Pemda yields.
+// generated is everything one Pemda yields, and the gap each employee was
+// given (gaps.go), by row.
 type generated struct {
 	units       []mutasi.Unit
 	positions   []mutasi.Position
 	employees   []mutasi.Employee
 	aspirations []mutasi.Aspiration
+	gaps        []gap
 }
 
 func collect[T any](t testing.TB, rows mutasi.RowReader[T]) []T {
@@ -45,7 +47,13 @@ func generate(t testing.TB, cfg Config) generated {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return generated{collect(t, p.Units()), collect(t, p.Positions()), collect(t, p.Employees()), collect(t, p.Aspirations())}
+	g := generated{units: collect(t, p.Units()), positions: collect(t, p.Positions()),
+		employees: collect(t, p.Employees()), aspirations: collect(t, p.Aspirations())}
+	rs := newReseeder(cfg.Seed)
+	for i := range g.employees {
+		g.gaps = append(g.gaps, rs.gapOf(i))
+	}
+	return g
 }
 
 // cache the default demo: several tests look at it.
@@ -171,7 +179,7 @@ func checkValid(t *testing.T, g generated) {
 		positions[p.ID] = true
 	}
 	nips := map[string]bool{}
-	for _, e := range g.employees {
+	for i, e := range g.employees {
 		if err := e.Validate(); err != nil {
 			t.Errorf("employee %s: %v", e.NIP, err)
 		}
@@ -182,7 +190,11 @@ func checkValid(t *testing.T, g generated) {
 			t.Errorf("NIP %s twice", e.NIP)
 		}
 		nips[e.NIP] = true
-		if e.TMTJabatan.IsZero() || e.TMTJabatan.After(testToday) || e.TMTCPNS.After(testToday) {
+		// Only the employees given that gap lack tmt_jabatan, and they do.
+		if noTMT := g.gaps[i] == gapNoTMTJabatan; e.TMTJabatan.IsZero() != noTMT {
+			t.Errorf("employee %s (gap %d): tmt_jabatan %q", e.NIP, g.gaps[i], mutasi.FormatDate(e.TMTJabatan))
+		}
+		if e.TMTJabatan.After(testToday) || e.TMTCPNS.After(testToday) {
 			t.Errorf("employee %s: tmt_jabatan %s, tmt_cpns %s", e.NIP, mutasi.FormatDate(e.TMTJabatan), mutasi.FormatDate(e.TMTCPNS))
 		}
 	}

@@ -53,12 +53,18 @@ var talentBox = [3][3]int{{1, 2, 4}, {3, 5, 7}, {6, 8, 9}}
 type employeeGen struct {
 	p     *Pemda
 	rs    *reseeder
+	gaps  *reseeder // the gap stream, reseeded apart from rs; nil: no gaps
 	nips  *nipSequencer
 	today time.Time
+	prev  previous // the employee generated last, for a duplicate
 }
 
 func (p *Pemda) newEmployeeGen() *employeeGen {
-	return &employeeGen{p: p, rs: newReseeder(p.cfg.Seed), nips: newNIPSequencer(len(p.slots)), today: p.today}
+	g := &employeeGen{p: p, rs: newReseeder(p.cfg.Seed), nips: newNIPSequencer(len(p.slots)), today: p.today}
+	if p.gaps {
+		g.gaps = newReseeder(p.cfg.Seed)
+	}
+	return g
 }
 
 // employee fills e with employee i.
@@ -66,13 +72,9 @@ func (g *employeeGen) employee(i int, e *mutasi.Employee) {
 	r := g.rs.at(streamEmployee, i)
 	ps := &g.p.posts[g.p.slots[i]]
 	today := g.today
+	flaw := g.gaps.gapOf(i)
 	*e = mutasi.Employee{JabatanID: ps.pos.ID, Active: true, Status: mutasi.StatusPNS}
 	female := chance(r, ps.female)
-	gender := byte('1')
-	e.JenisKelamin = "L"
-	if female {
-		e.JenisKelamin, gender = "P", '2'
-	}
 	e.PendidikanJenjang = educationFor(r, ps)
 	e.PendidikanJurusan = majorFor(r, ps, e.PendidikanJenjang)
 	ef := eduFacts[e.PendidikanJenjang]
@@ -98,6 +100,19 @@ func (g *employeeGen) employee(i int, e *mutasi.Employee) {
 		e.TanggalLahir = e.TMTCPNS.AddDate(-entry, 0, -r.IntN(365))
 		start = e.TMTCPNS.Format("200601")
 	}
+	duplicate := flaw == gapDuplicate && g.duplicateFits(ps, e.TMTCPNS)
+	switch {
+	case flaw == gapPastBUP && !pppk:
+		pastBUP(e, ps.bup, i%6, today)
+		start = e.TMTCPNS.Format("200601")
+	case duplicate:
+		e.TanggalLahir, female = g.prev.lahir, g.prev.female
+	}
+	gender := byte('1')
+	e.JenisKelamin = "L"
+	if female {
+		e.JenisKelamin, gender = "P", '2'
+	}
 	for {
 		nip, ok := g.nips.next(e.TanggalLahir, start, gender)
 		if ok {
@@ -107,6 +122,9 @@ func (g *employeeGen) employee(i int, e *mutasi.Employee) {
 		e.TanggalLahir = e.TanggalLahir.AddDate(0, 0, -1)
 	}
 	e.Nama = personName(r, female, e.PendidikanJenjang, e.PendidikanJurusan)
+	if duplicate {
+		e.Nama = withoutDegrees(g.prev.nama)
+	}
 
 	// Time in the current post: some short (< 2 y), most 2–5 y, some long
 	// (> 5 y); never before the start of service.
@@ -158,6 +176,15 @@ func (g *employeeGen) employee(i int, e *mutasi.Employee) {
 		e.HukumanDisiplin == "" && chance(r, rateStudyLeave) {
 		e.TugasBelajar = true
 	}
+	switch flaw {
+	case gapNoTMTJabatan:
+		e.TMTJabatan = time.Time{}
+	case gapNoRating:
+		blankOneRating(e)
+	case gapAbbreviatedMajor:
+		e.PendidikanJurusan = abbreviateMajor(e.PendidikanJurusan)
+	}
+	g.prev = previous{ok: true, nama: e.Nama, lahir: e.TanggalLahir, female: female}
 }
 
 // educationFor draws the education level of a holder of ps: mostly its

@@ -5,9 +5,11 @@ import "math/rand/v2"
 // Streams separate the random sequences of the generator, so that adding a
 // draw to one part (say, aspirations) leaves every other part unchanged.
 const (
-	streamStructure  = 1
-	streamEmployee   = 2
-	streamAspiration = 3
+	streamStructure   = 1
+	streamEmployee    = 2
+	streamAspiration  = 3
+	streamGap         = 4 // deliberate gaps in employees (gaps.go)
+	streamPositionGap = 5 // deliberate gaps in positions
 )
 
 // mix is SplitMix64's finaliser: it spreads consecutive stream numbers over
