@@ -11,9 +11,9 @@ import (
 
 // Reason is one part of a score in words, with the points it added.
 type Reason struct {
-	Term   string  // the scoring term's id
-	Points float64 // of the 0–100 score
-	Text   string  // Indonesian, e.g. "jabatan ini pilihan ke-1 dalam aspirasinya"
+	Term   string  `json:"term"`   // the scoring term's id
+	Points float64 `json:"points"` // of the 0–100 score
+	Text   string  `json:"text"`   // Indonesian, e.g. "jabatan ini pilihan ke-1 dalam aspirasinya"
 }
 
 // Reasons turns a decision's score parts into words, largest contribution
@@ -46,7 +46,10 @@ func reasonText(p *rules.Policy, sp rules.ScorePart, s rules.Subject, t *rules.T
 	e := s.Employee
 	switch sp.Term.ID {
 	case "pendidikan":
-		edu := strings.TrimSpace(e.PendidikanJenjang + " " + e.PendidikanJurusan)
+		edu := e.PendidikanJurusan
+		if !strings.HasPrefix(strings.ToUpper(edu), strings.ToUpper(e.PendidikanJenjang)) {
+			edu = strings.TrimSpace(e.PendidikanJenjang + " " + edu) // "S1 Ilmu Hukum", not "SMA SMA IPA"
+		}
 		if t != nil && sp.Value >= 1 && t.Position.PendidikanMin != "" {
 			return fmt.Sprintf("pendidikan %s sesuai dan di atas jenjang minimal %s", edu, t.Position.PendidikanMin)
 		}
