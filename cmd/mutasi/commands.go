@@ -31,6 +31,7 @@ var commandList = func() []*command {
 		exportCommand(),
 		demoCommand(),
 		statsCommand(),
+		dataCheckCommand(),
 		backupCommand(),
 		checkCommand(),
 		recommendCommand(),

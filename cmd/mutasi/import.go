@@ -88,7 +88,9 @@ func runImport(ctx context.Context, a *app, c *command, args []string) error {
 	if opt.DryRun {
 		return nil
 	}
-	return warnDangling(ctx, a, db)
+	err = warnDangling(ctx, a, db)
+	printQualityLine(ctx, a, db)
+	return err
 }
 
 func fileMissing(path string, err error) error {
@@ -205,7 +207,9 @@ func importAll(ctx context.Context, a *app, path string, opt mutasi.ImportOption
 		done = append(done, table)
 	}
 	// On a dry run this looks at the copy: what the real run would leave.
-	return warnDangling(ctx, a, db)
+	err = warnDangling(ctx, a, db)
+	printQualityLine(ctx, a, db)
+	return err
 }
 
 // allOutcome says what an interrupted "import all" left behind.
