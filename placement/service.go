@@ -24,7 +24,10 @@ type Config struct {
 	Users       Recipients
 	Aspirations mutasi.AspirationService
 	Audit       mutasi.AuditLog
-	Now       func() time.Time
+	// Outbox queues messages that are not part of a proposal's change
+	// (announcements, a failed delivery reported to the proposer).
+	Outbox mutasi.Outbox
+	Now    func() time.Time
 	// Workers evaluates employees on this many goroutines (default: the
 	// number of CPUs).
 	Workers int

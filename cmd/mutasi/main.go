@@ -123,7 +123,7 @@ func envOr(getenv func(string) string, key, def string) string {
 	return def
 }
 
-func isTerminal(w io.Writer) bool {
+func isTerminal(w any) bool {
 	f, ok := w.(*os.File)
 	if !ok {
 		return false
