@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
+	"strings"
 	"time"
 
 	"github.com/mutasi/mutasi"
@@ -44,6 +46,71 @@ func findUser(ctx context.Context, tx *sql.Tx, telegramID int64) (*mutasi.User, 
 	return u, err
 }
 
+// Users returns the bot users the filter selects, ordered by Telegram id.
+func (db *DB) Users(ctx context.Context, f mutasi.UserFilter) ([]*mutasi.User, error) {
+	tx, err := db.beginRead(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	return listUsers(ctx, tx, f)
+}
+
+func listUsers(ctx context.Context, tx *sql.Tx, f mutasi.UserFilter) ([]*mutasi.User, error) {
+	var where []string
+	var args []any
+	if f.Role != "" {
+		where, args = append(where, "role = ?"), append(args, string(f.Role))
+	}
+	if f.NIP != "" {
+		where, args = append(where, "nip = ?"), append(args, f.NIP)
+	}
+	if f.ActiveOnly {
+		where = append(where, "active = 1")
+	}
+	q := `SELECT ` + userColumns + ` FROM users`
+	if len(where) > 0 {
+		q += ` WHERE ` + strings.Join(where, " AND ")
+	}
+	rows, err := tx.QueryContext(ctx, q+` ORDER BY telegram_id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var list []*mutasi.User
+	for rows.Next() {
+		u, err := scanUser(rows)
+		if err != nil {
+			return nil, err
+		}
+		list = append(list, u)
+	}
+	return list, rows.Err()
+}
+
+// UsersByRole returns the active users of a role, for announcements.
+func (db *DB) UsersByRole(ctx context.Context, role mutasi.Role) ([]*mutasi.User, error) {
+	return db.Users(ctx, mutasi.UserFilter{Role: role, ActiveOnly: true})
+}
+
+// UserByNIP returns the active user of an employee, to tell them about
+// their proposals; ENOTFOUND when the employee has none. Should the
+// employee have several accounts, the ASN one wins, then the newest.
+func (db *DB) UserByNIP(ctx context.Context, nip string) (*mutasi.User, error) {
+	tx, err := db.beginRead(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	u, err := scanUser(tx.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users
+		WHERE nip = ? AND active = 1
+		ORDER BY role = 'asn' DESC, created_at DESC, telegram_id DESC LIMIT 1`, nip))
+	if notFound(err) {
+		return nil, mutasi.Errorf(mutasi.ENOTFOUND, "pegawai dengan NIP %s belum terdaftar di bot", nip)
+	}
+	return u, err
+}
+
 // SaveUser validates and stores a user, creating or replacing it; a new
 // user gets CreatedAt. The NIP must be a stored employee and every unit of
 // the scope a stored unit.
@@ -57,6 +124,10 @@ func (db *DB) SaveUser(ctx context.Context, u *mutasi.User) error {
 	}
 	defer tx.Rollback()
 	if err := saveUser(ctx, tx, u, db.now()); err != nil {
+		return err
+	}
+	if err := audit(ctx, tx, &mutasi.AuditEntry{Actor: actorName(0), Action: "user.save",
+		Subject: userSubject(u), Detail: userDetail(u)}, db.now()); err != nil {
 		return err
 	}
 	return tx.Commit()
@@ -94,132 +165,51 @@ func checkUserRefs(ctx context.Context, tx *sql.Tx, nip string, scope []string) 
 	return nil
 }
 
-// CreateInvite validates and stores a new invite, stamping CreatedAt; a
-// code already in use is ECONFLICT.
-func (db *DB) CreateInvite(ctx context.Context, inv *mutasi.Invite) error {
-	if err := inv.Validate(); err != nil {
-		return err
-	}
+// RevokeUser deactivates a user, so that the bot answers them no more, and
+// audits it as done by the Telegram user by (0: the command line). It
+// returns the user as now stored, and whether this call changed it: a
+// user already inactive is left alone. An unknown id is ENOTFOUND.
+func (db *DB) RevokeUser(ctx context.Context, telegramID, by int64) (*mutasi.User, bool, error) {
 	tx, err := db.beginWrite(ctx)
 	if err != nil {
-		return err
+		return nil, false, err
 	}
 	defer tx.Rollback()
-	if err := createInvite(ctx, tx, inv, db.now()); err != nil {
-		return err
-	}
-	return tx.Commit()
-}
-
-func createInvite(ctx context.Context, tx *sql.Tx, inv *mutasi.Invite, now time.Time) error {
-	if err := checkUserRefs(ctx, tx, inv.NIP, inv.UnitScope); err != nil {
-		return err
-	}
-	var exists bool
-	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM invites WHERE code = ?)`, inv.Code).Scan(&exists); err != nil {
-		return err
-	}
-	if exists {
-		return mutasi.Errorf(mutasi.ECONFLICT, "kode undangan sudah dipakai untuk undangan lain")
-	}
-	inv.CreatedAt = now
-	_, err := tx.ExecContext(ctx, `INSERT INTO invites (code, role, nip, unit_scope, created_by, created_at, expires_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		inv.Code, string(inv.Role), nullString(inv.NIP), encodeList(inv.UnitScope), inv.CreatedBy,
-		formatTS(inv.CreatedAt), formatTS(inv.ExpiresAt))
-	return err
-}
-
-// Invite returns the invite with the given code, used or not.
-func (db *DB) Invite(ctx context.Context, code string) (*mutasi.Invite, error) {
-	tx, err := db.beginRead(ctx)
+	u, err := findUser(ctx, tx, telegramID)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	defer tx.Rollback()
-	return findInvite(ctx, tx, code)
-}
-
-func findInvite(ctx context.Context, tx *sql.Tx, code string) (*mutasi.Invite, error) {
-	var inv mutasi.Invite
-	var scope, created, expires, used string
-	err := tx.QueryRowContext(ctx, `SELECT code, role, coalesce(nip, ''), unit_scope, created_by, created_at,
-			expires_at, used_by, used_at
-		FROM invites WHERE code = ?`, code).
-		Scan(&inv.Code, &inv.Role, &inv.NIP, &scope, &inv.CreatedBy, &created, &expires, &inv.UsedBy, &used)
-	if notFound(err) {
-		return nil, errInviteUnusable
-	} else if err != nil {
-		return nil, err
+	if !u.Active {
+		return u, false, nil
 	}
-	if inv.UnitScope, err = decodeList(scope); err != nil {
-		return nil, err
+	if _, err := tx.ExecContext(ctx, `UPDATE users SET active = 0 WHERE telegram_id = ?`, telegramID); err != nil {
+		return nil, false, err
 	}
-	for _, ts := range []struct {
-		dst *time.Time
-		src string
-	}{{&inv.CreatedAt, created}, {&inv.ExpiresAt, expires}, {&inv.UsedAt, used}} {
-		if *ts.dst, err = parseTS(ts.src); err != nil {
-			return nil, err
-		}
-	}
-	return &inv, nil
-}
-
-// errInviteUnusable is the one answer for an unknown, used or expired
-// code, so that a guesser learns nothing about which codes exist.
-var errInviteUnusable = mutasi.Errorf(mutasi.ENOTFOUND, "kode undangan tidak dikenal, sudah dipakai, atau kedaluwarsa")
-
-// RedeemInvite uses an invite for telegramID and creates the user it
-// describes, in one transaction. An unknown, used or expired code is
-// ENOTFOUND; a Telegram account that is already registered is ECONFLICT.
-func (db *DB) RedeemInvite(ctx context.Context, code string, telegramID int64, nama string) (*mutasi.User, error) {
-	tx, err := db.beginWrite(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	u, err := redeemInvite(ctx, tx, code, telegramID, nama, db.now())
-	if err != nil {
-		return nil, err
+	u.Active = false
+	if err := audit(ctx, tx, &mutasi.AuditEntry{Actor: actorName(by), Action: "user.revoke",
+		Subject: userSubject(u), Detail: userDetail(u)}, db.now()); err != nil {
+		return nil, false, err
 	}
 	if err := tx.Commit(); err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	return u, nil
+	return u, true, nil
 }
 
-func redeemInvite(ctx context.Context, tx *sql.Tx, code string, telegramID int64, nama string, now time.Time) (*mutasi.User, error) {
-	inv, err := findInvite(ctx, tx, code)
-	if err != nil {
-		return nil, err
+// userSubject is what the audit log files a user's changes under: the
+// employee when there is one, so that an employee's history is in one
+// place, else the Telegram account.
+func userSubject(u *mutasi.User) string {
+	if u.NIP != "" {
+		return u.NIP
 	}
-	if !inv.Usable(now) {
-		return nil, errInviteUnusable
+	return actorName(u.TelegramID)
+}
+
+func userDetail(u *mutasi.User) string {
+	s := fmt.Sprintf("akun Telegram %d, peran %s", u.TelegramID, u.Role)
+	if len(u.UnitScope) > 0 {
+		s += ", unit " + strings.Join(u.UnitScope, ", ")
 	}
-	if _, err := findUser(ctx, tx, telegramID); err == nil {
-		return nil, mutasi.Errorf(mutasi.ECONFLICT, "akun Telegram ini sudah terdaftar")
-	} else if mutasi.ErrorCode(err) != mutasi.ENOTFOUND {
-		return nil, err
-	}
-	// used_at = '' makes the update itself refuse a second use.
-	res, err := tx.ExecContext(ctx, `UPDATE invites SET used_by = ?, used_at = ? WHERE code = ? AND used_at = ''`,
-		telegramID, formatTS(now), code)
-	if err != nil {
-		return nil, err
-	}
-	if n, err := res.RowsAffected(); err != nil {
-		return nil, err
-	} else if n != 1 {
-		return nil, errInviteUnusable
-	}
-	u := &mutasi.User{TelegramID: telegramID, Role: inv.Role, NIP: inv.NIP, UnitScope: inv.UnitScope,
-		Nama: nama, Active: true}
-	if err := u.Validate(); err != nil {
-		return nil, err
-	}
-	if err := saveUser(ctx, tx, u, now); err != nil {
-		return nil, err
-	}
-	return u, nil
+	return s
 }

@@ -48,7 +48,21 @@ CREATE TABLE chat_state (
 	updated_at  TEXT NOT NULL
 ) STRICT;
 
+-- Invite codes are stored as their SHA-256 (hex), like passwords: the
+-- plain code exists only in what the inviter is shown. A code stored in
+-- plain text before cannot be found by its hash, so it is replaced by a
+-- random value of the same form (no plain code stays behind) and, if still
+-- unused, expired: it could not be redeemed any more anyway.
+UPDATE invites SET code = lower(hex(randomblob(32))),
+	expires_at = CASE WHEN used_at = '' THEN created_at ELSE expires_at END;
+-- Who is invited, for invites without a NIP (a manager, policy staff).
+ALTER TABLE invites ADD COLUMN nama TEXT NOT NULL DEFAULT '';
+-- An employee's invites: revoked with the user, replaced by a new invite.
+CREATE INDEX invites_nip ON invites (nip, role) WHERE nip IS NOT NULL;
+
 -- +goose Down
+DROP INDEX invites_nip;
+ALTER TABLE invites DROP COLUMN nama;
 DROP TABLE chat_state;
 DROP TABLE org_snapshot;
 DROP TABLE data_generation;
