@@ -18,7 +18,7 @@ func (c *conv) start(code string) string {
 		}
 		return c.help()
 	}
-	if c.user != nil {
+	if c.user != nil && c.user.Active {
 		c.say("Akun Telegram ini sudah terdaftar sebagai " + roleName[c.user.Role] + ". Kirim /bantuan untuk melihat perintah Anda.")
 		return "already-registered"
 	}

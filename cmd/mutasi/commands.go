@@ -41,6 +41,7 @@ var commandList = func() []*command {
 		planExportCommand(),
 		planProposeCommand(),
 		chartWorkloadCommand(),
+		serveCommand(),
 		usersInviteCommand(),
 		usersListCommand(),
 		usersRevokeCommand(),

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -109,7 +110,39 @@ func runDemo(ctx context.Context, a *app, c *command, args []string) error {
 	if policy == nil {
 		return nil
 	}
-	return suggestNext(ctx, a, a.Stdout, policy, today)
+	nip, to, err := suggestNext(ctx, a, a.Stdout, policy, today)
+	if err != nil || nip == "" {
+		return err
+	}
+	return tryoutAfterDemo(ctx, a, nip, to)
+}
+
+// tryoutAfterDemo opens the try-out chat: at a terminal, interactively;
+// with input given (mutasi demo < skrip.txt), as a scripted session; with
+// no input at all (a test, CI), not at all.
+func tryoutAfterDemo(ctx context.Context, a *app, nip, to string) error {
+	interactive := isTerminal(a.Stdin)
+	in := bufio.NewReader(a.Stdin)
+	if !interactive {
+		if _, err := in.Peek(1); err != nil {
+			return nil
+		}
+	}
+	db, err := openExistingDB(ctx, a)
+	if err != nil {
+		return err
+	}
+	pos, err := db.Position(ctx, to)
+	if err != nil {
+		db.Close()
+		return err
+	}
+	personas, err := registerPersonas(ctx, db, nip, pos.UnitID)
+	db.Close()
+	if err != nil {
+		return err
+	}
+	return tryout(ctx, a, in, personas, interactive)
 }
 
 // demoToDB imports the demo into a.DB through the store's import methods,

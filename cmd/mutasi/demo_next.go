@@ -13,15 +13,15 @@ import (
 // of the first employee who may be moved, in general and towards a vacancy
 // they qualify for; the candidates for that vacancy; the global plan and
 // its chart.
-func suggestNext(ctx context.Context, a *app, w io.Writer, policy *rules.Policy, today time.Time) error {
+func suggestNext(ctx context.Context, a *app, w io.Writer, policy *rules.Policy, today time.Time) (nip, to string, err error) {
 	db, err := openExistingDB(ctx, a)
 	if err != nil {
-		return err
+		return "", "", err
 	}
 	defer db.Close()
 	org, err := newService(db, policy, a).Organisation(ctx)
 	if err != nil {
-		return err
+		return "", "", err
 	}
 	var targets []*rules.Target
 	for _, v := range org.Vacancies() {
@@ -31,7 +31,6 @@ func suggestNext(ctx context.Context, a *app, w io.Writer, policy *rules.Policy,
 	defer general.Close()
 	pairs := policy.NewBatch(today, targets...)
 	defer pairs.Close()
-	var nip, to string
 	var out []rules.Verdict
 search:
 	for _, e := range org.Employees {
@@ -48,7 +47,7 @@ search:
 		}
 	}
 	if nip == "" {
-		return nil
+		return "", "", nil
 	}
 	fmt.Fprintln(w, "\nCoba selanjutnya — bolehkah pegawai ini dimutasi, dan ke jabatan lowong ini?")
 	fmt.Fprintf(w, "  mutasi --db %s check %s\n", a.DB, nip)
@@ -58,5 +57,5 @@ search:
 	fmt.Fprintln(w, "Rencana mutasi yang paling menyeimbangkan beban kerja, dan grafiknya:")
 	fmt.Fprintf(w, "  mutasi --db %s plan\n", a.DB)
 	fmt.Fprintf(w, "  mutasi --db %s chart workload --plan 1 --out beban.png\n", a.DB)
-	return nil
+	return nip, to, nil
 }
