@@ -57,12 +57,20 @@ func (c *conv) search(query, verb string, vacantFirst bool) string {
 }
 
 func (c *conv) searchPage(query, verb string, vacantFirst bool, page int) string {
-	hits, err := c.b.cfg.Service.SearchPositions(c.ctx, c.actor(), query, 50, vacantFirst)
+	search := c.b.cfg.Service.SearchPositions
+	if verb == "rek" { // candidates only for the positions one manages
+		search = c.b.cfg.Service.SearchManagedPositions
+	}
+	hits, err := search(c.ctx, c.actor(), query, 50, vacantFirst)
 	if err != nil {
 		return c.fail(err)
 	}
 	if len(hits) == 0 {
-		c.say(fmt.Sprintf("Tidak ada jabatan yang cocok dengan «%s». Coba kata lain, misalnya sebagian nama jabatannya.", esc(clip(query, 60))))
+		where := ""
+		if verb == "rek" && c.user.Role == mutasi.RoleManager {
+			where = " di unit Anda"
+		}
+		c.say(fmt.Sprintf("Tidak ada jabatan%s yang cocok dengan «%s». Coba kata lain, misalnya sebagian nama jabatannya.", where, esc(clip(query, 60))))
 		return "not-found"
 	}
 	pages := (len(hits) + pageSize - 1) / pageSize

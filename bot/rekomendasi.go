@@ -13,8 +13,21 @@ import (
 func (c *conv) rekomendasi(arg string) string {
 	arg = strings.TrimSpace(arg)
 	if arg == "" {
+		hits, err := c.b.cfg.Service.ManagedVacancies(c.ctx, c.actor())
+		if err != nil {
+			return c.fail(err)
+		}
 		c.st.Flow = "rek_cari"
-		c.say("Untuk jabatan apa? Ketik nama jabatannya, misalnya <i>perawat</i>.")
+		if len(hits) == 0 {
+			c.say("Tidak ada jabatan lowong di unit Anda. Untuk jabatan lain, ketik namanya.")
+			return "ok"
+		}
+		var rows [][]button
+		for _, h := range hits[:min(8, len(hits))] {
+			label := fmt.Sprintf("%s — %s (lowong %d)", h.Position.Nama, h.Unit.Nama, h.Position.Vacancy())
+			rows = append(rows, []button{{clip(label, 60), "rek:" + h.Position.ID}})
+		}
+		c.say(fmt.Sprintf("Jabatan lowong di unit Anda (%d). Pilih satu, atau ketik nama jabatan lain:", len(hits)), rows...)
 		return "ok"
 	}
 	return c.search(arg, "rek", true)

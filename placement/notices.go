@@ -55,13 +55,13 @@ func proposalNotice(e *mutasi.Employee, s rules.Subject, t *rules.Target, reason
 }
 
 // answerNotice tells the proposer how the employee answered.
-func answerNotice(p *mutasi.Proposal, e *mutasi.Employee) string {
+func answerNotice(p *mutasi.Proposal, e *mutasi.Employee, to string) string {
 	if p.Status == mutasi.ProposalObjected {
 		return fmt.Sprintf("✋ <b>Keberatan atas usulan #%d</b>\n%s (NIP %s) mengajukan keberatan atas usulan pindah ke %s:\n«%s»\n\nStaf kebijakan akan menilainya.",
-			p.ID, esc(e.Nama), mutasi.NIP(e.NIP).Format(), esc(p.ToPosition), esc(p.Answer))
+			p.ID, esc(e.Nama), mutasi.NIP(e.NIP).Format(), esc(to), esc(p.Answer))
 	}
 	msg := fmt.Sprintf("✅ <b>Jawaban atas usulan #%d</b>\n%s (NIP %s) menyatakan mengerti usulan pindah ke %s.",
-		p.ID, esc(e.Nama), mutasi.NIP(e.NIP).Format(), esc(p.ToPosition))
+		p.ID, esc(e.Nama), mutasi.NIP(e.NIP).Format(), esc(to))
 	if p.Answer != "" {
 		msg += "\nCatatan: «" + esc(p.Answer) + "»"
 	}
@@ -69,7 +69,7 @@ func answerNotice(p *mutasi.Proposal, e *mutasi.Employee) string {
 }
 
 // decisionNotice tells the employee and the proposer the decision.
-func decisionNotice(p *mutasi.Proposal, e *mutasi.Employee, forEmployee bool) string {
+func decisionNotice(p *mutasi.Proposal, e *mutasi.Employee, to string, forEmployee bool) string {
 	verdict := "disetujui"
 	if p.Status == mutasi.ProposalRejected {
 		verdict = "tidak disetujui"
@@ -77,9 +77,9 @@ func decisionNotice(p *mutasi.Proposal, e *mutasi.Employee, forEmployee bool) st
 	var b strings.Builder
 	fmt.Fprintf(&b, "📌 <b>Usulan mutasi #%d %s</b>\n", p.ID, verdict)
 	if forEmployee {
-		fmt.Fprintf(&b, "Usulan Anda pindah ke %s %s oleh staf kebijakan.", esc(p.ToPosition), verdict)
+		fmt.Fprintf(&b, "Usulan Anda pindah ke %s %s oleh staf kebijakan.", esc(to), verdict)
 	} else {
-		fmt.Fprintf(&b, "Usulan pindah %s (NIP %s) ke %s %s.", esc(e.Nama), mutasi.NIP(e.NIP).Format(), esc(p.ToPosition), verdict)
+		fmt.Fprintf(&b, "Usulan pindah %s (NIP %s) ke %s %s.", esc(e.Nama), mutasi.NIP(e.NIP).Format(), esc(to), verdict)
 	}
 	if p.DecisionNote != "" {
 		b.WriteString("\nCatatan: «" + esc(p.DecisionNote) + "»")

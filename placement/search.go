@@ -24,6 +24,17 @@ type PositionHit struct {
 // within a rank when vacantFirst is set. Positions are public within the
 // organisation, so any registered actor may search them.
 func (s *Service) SearchPositions(ctx context.Context, a Actor, query string, limit int, vacantFirst bool) ([]PositionHit, error) {
+	return s.searchPositions(ctx, a, query, limit, vacantFirst, false)
+}
+
+// SearchManagedPositions is SearchPositions among the positions the actor
+// may ask candidates for: a manager's units and sub-units, everything for
+// policy staff.
+func (s *Service) SearchManagedPositions(ctx context.Context, a Actor, query string, limit int, vacantFirst bool) ([]PositionHit, error) {
+	return s.searchPositions(ctx, a, query, limit, vacantFirst, true)
+}
+
+func (s *Service) searchPositions(ctx context.Context, a Actor, query string, limit int, vacantFirst, managed bool) ([]PositionHit, error) {
 	org, q, limit, err := s.searchOf(ctx, a, query, limit, "tuliskan nama atau kode jabatan yang dicari")
 	if err != nil {
 		return nil, err
@@ -31,8 +42,18 @@ func (s *Service) SearchPositions(ctx context.Context, a Actor, query string, li
 	words := strings.Fields(q)
 	qid := strings.ToLower(strings.TrimSpace(query))
 	var hits []PositionHit
+	var scope map[string]bool // nil: every unit
+	if managed {
+		scope = a.managedUnits(org)
+		if scope == nil && !a.everything() {
+			scope = map[string]bool{}
+		}
+	}
 	for _, id := range org.posIDs {
 		p := org.Positions[id]
+		if scope != nil && !scope[p.UnitID] {
+			continue
+		}
 		r := matchRank(q, words, normalize(p.Nama))
 		switch lid := strings.ToLower(id); {
 		case qid == lid:
@@ -191,4 +212,29 @@ func normalize(s string) string {
 		}
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// ManagedVacancies lists the vacancies the actor may ask candidates for
+// (their units' for a manager, every one for policy staff), the largest
+// first.
+func (s *Service) ManagedVacancies(ctx context.Context, a Actor) ([]PositionHit, error) {
+	if err := a.active(); err != nil {
+		return nil, err
+	}
+	org, err := s.Organisation(ctx)
+	if err != nil {
+		return nil, err
+	}
+	scope := a.managedUnits(org)
+	if scope == nil && !a.everything() {
+		return nil, nil
+	}
+	var hits []PositionHit
+	for _, p := range org.Vacancies() {
+		if scope == nil || scope[p.UnitID] {
+			hits = append(hits, PositionHit{Position: p, Unit: org.Units[p.UnitID]})
+		}
+	}
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Position.Vacancy() > hits[j].Position.Vacancy() })
+	return hits, nil
 }

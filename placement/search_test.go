@@ -58,3 +58,29 @@ func TestSearchPositionsForgivesTypos(t *testing.T) {
 		t.Errorf("an empty query: %v, want EINVALID", err)
 	}
 }
+
+func TestManagedSearchKeepsToTheManagersUnits(t *testing.T) {
+	p := loadDefaultPolicy(t)
+	d := smallOrg(person(1, "S0"))
+	svc := newTestService(d, p)
+	mgr := As(&mutasi.User{TelegramID: 1, Role: mutasi.RoleManager, UnitScope: []string{"UA"}, Active: true})
+	asn := As(&mutasi.User{TelegramID: 2, Role: mutasi.RoleASN, NIP: person(1, "").NIP, Active: true})
+	for _, tc := range []struct {
+		who  Actor
+		want int
+	}{{mgr, 2}, {Admin(), 3}, {asn, 0}} { // UA holds V0 (sub-unit UA1) and A0; UB holds S0
+		hits, err := svc.SearchManagedPositions(context.Background(), tc.who, "a", 10, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := 0
+		for _, h := range hits {
+			if h.Position.UnitID != "UB" || tc.who.User == nil {
+				got++
+			}
+		}
+		if len(hits) != tc.want || got != tc.want {
+			t.Errorf("%v: %d hits, want %d", tc.who.User, len(hits), tc.want)
+		}
+	}
+}

@@ -61,9 +61,9 @@ func (s *Service) AnswerProposal(ctx context.Context, a Actor, id int64, underst
 		// learns nothing.
 		return nil, mutasi.Errorf(mutasi.ENOTFOUND, "usulan %d tidak ada di antara usulan untuk Anda", id)
 	}
-	to := mutasi.ProposalAnswered
+	status := mutasi.ProposalAnswered
 	if !understood {
-		to = mutasi.ProposalObjected
+		status = mutasi.ProposalObjected
 		if reason == "" {
 			return nil, mutasi.Errorf(mutasi.EINVALID, "keberatan wajib disertai alasan")
 		}
@@ -72,11 +72,12 @@ func (s *Service) AnswerProposal(ctx context.Context, a Actor, id int64, underst
 	if err != nil {
 		return nil, err
 	}
-	return s.cfg.Proposals.TransitionProposalFlow(ctx, id, to, a.TelegramID(), reason,
+	to := s.positionLabel(ctx, p.ToPosition)
+	return s.cfg.Proposals.TransitionProposalFlow(ctx, id, status, a.TelegramID(), reason,
 		func(p *mutasi.Proposal) ([]*mutasi.Notification, *mutasi.AuditEntry) {
 			var notes []*mutasi.Notification
 			if p.CreatedBy != 0 {
-				notes = append(notes, &mutasi.Notification{TelegramID: p.CreatedBy, ProposalID: p.ID, Text: answerNotice(p, e)})
+				notes = append(notes, &mutasi.Notification{TelegramID: p.CreatedBy, ProposalID: p.ID, Text: answerNotice(p, e, to)})
 			}
 			return notes, &mutasi.AuditEntry{Actor: a.Name(), Action: "proposal." + string(p.Status), Subject: p.NIP,
 				Detail: "usulan " + mutasi.FormatInt(int(p.ID)), PolicyVersion: p.PolicyVersion}
@@ -115,16 +116,34 @@ func (s *Service) DecideProposal(ctx context.Context, a Actor, id int64, approve
 	if err != nil {
 		return nil, err
 	}
+	target := s.positionLabel(ctx, p.ToPosition)
 	return s.cfg.Proposals.TransitionProposalFlow(ctx, id, to, a.TelegramID(), note,
 		func(p *mutasi.Proposal) ([]*mutasi.Notification, *mutasi.AuditEntry) {
 			var notes []*mutasi.Notification
 			if employee != nil {
-				notes = append(notes, &mutasi.Notification{TelegramID: employee.TelegramID, ProposalID: p.ID, Text: decisionNotice(p, e, true)})
+				notes = append(notes, &mutasi.Notification{TelegramID: employee.TelegramID, ProposalID: p.ID, Text: decisionNotice(p, e, target, true)})
 			}
 			if p.CreatedBy != 0 && (employee == nil || p.CreatedBy != employee.TelegramID) {
-				notes = append(notes, &mutasi.Notification{TelegramID: p.CreatedBy, ProposalID: p.ID, Text: decisionNotice(p, e, false)})
+				notes = append(notes, &mutasi.Notification{TelegramID: p.CreatedBy, ProposalID: p.ID, Text: decisionNotice(p, e, target, false)})
 			}
 			return notes, &mutasi.AuditEntry{Actor: a.Name(), Action: "proposal." + string(p.Status), Subject: p.NIP,
 				Detail: "usulan " + mutasi.FormatInt(int(p.ID)), PolicyVersion: p.PolicyVersion}
 		})
+}
+
+// positionLabel names a position for a person: "Bendahara (Badan
+// Pendapatan Daerah)", or its id when it is no longer active.
+func (s *Service) positionLabel(ctx context.Context, id string) string {
+	org, err := s.Organisation(ctx)
+	if err != nil {
+		return id
+	}
+	p := org.Positions[id]
+	if p == nil {
+		return id
+	}
+	if u := org.Units[p.UnitID]; u != nil {
+		return p.Nama + " (" + u.Nama + ")"
+	}
+	return p.Nama
 }

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/mutasi/mutasi"
 	"github.com/mutasi/mutasi/demo"
@@ -114,13 +115,13 @@ func runDemo(ctx context.Context, a *app, c *command, args []string) error {
 	if err != nil || nip == "" {
 		return err
 	}
-	return tryoutAfterDemo(ctx, a, nip, to)
+	return tryoutAfterDemo(ctx, a, nip, to, today)
 }
 
 // tryoutAfterDemo opens the try-out chat: at a terminal, interactively;
 // with input given (mutasi demo < skrip.txt), as a scripted session; with
 // no input at all (a test, CI), not at all.
-func tryoutAfterDemo(ctx context.Context, a *app, nip, to string) error {
+func tryoutAfterDemo(ctx context.Context, a *app, nip, to string, today time.Time) error {
 	interactive := isTerminal(a.Stdin)
 	in := bufio.NewReader(a.Stdin)
 	if !interactive {
@@ -142,7 +143,16 @@ func tryoutAfterDemo(ctx context.Context, a *app, nip, to string) error {
 	if err != nil {
 		return err
 	}
-	return tryout(ctx, a, in, personas, interactive)
+	// The chat answers as of the demo's date, like the commands it
+	// suggested: the data was made around that day.
+	at := *a
+	if !today.Equal(mutasi.Day(a.Now())) {
+		at.Now = func() time.Time {
+			now := a.Now()
+			return today.Add(now.Sub(mutasi.Day(now)))
+		}
+	}
+	return tryout(ctx, &at, in, personas, interactive)
 }
 
 // demoToDB imports the demo into a.DB through the store's import methods,

@@ -211,7 +211,9 @@ func (ph *phone) show(p persona, ev telegramtest.Event) {
 	ph.mu.Lock()
 	defer ph.mu.Unlock()
 	m := ev.Message
-	if len(m.Keyboard) > 0 {
+	if ev.Kind == "send" || (ev.Kind == "edit" && len(m.Keyboard) > 0) {
+		// Numbers press the buttons of the newest message: a message
+		// without buttons leaves nothing to press.
 		var flat []telegramtest.Button
 		for _, row := range m.Keyboard {
 			flat = append(flat, row...)
