@@ -28,7 +28,7 @@ const testToken = "424242:test-token"
 // harness is the real bot, its store and service, the go-telegram client
 // and the outbox dispatcher, talking to a fake Bot API on 127.0.0.1.
 type harness struct {
-	t      *testing.T
+	t      testing.TB
 	srv    *telegramtest.Server
 	db     *store.DB
 	svc    *placement.Service
@@ -46,7 +46,9 @@ type harness struct {
 
 // newHarness makes a demo pemda of n employees, registers an ASN, the
 // head of a unit with a vacancy the ASN qualifies for, and policy staff.
-func newHarness(t *testing.T) *harness {
+func newHarness(t *testing.T) *harness { return newHarnessN(t, 400) }
+
+func newHarnessN(t testing.TB, employees int) *harness {
 	t.Helper()
 	h := &harness{t: t, path: filepath.Join(t.TempDir(), "bot.db")}
 	ctx := context.Background()
@@ -54,7 +56,7 @@ func newHarness(t *testing.T) *harness {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pd, err := demo.New(demo.Config{Seed: 1, Employees: 400, Today: testDay})
+	pd, err := demo.New(demo.Config{Seed: 1, Employees: employees, Today: testDay})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -225,7 +227,7 @@ func dumpChat(msgs []telegramtest.Message) string {
 	return b.String()
 }
 
-func contains(t *testing.T, msgs []telegramtest.Message, want ...string) {
+func contains(t testing.TB, msgs []telegramtest.Message, want ...string) {
 	t.Helper()
 	all := dumpChat(msgs)
 	for _, w := range want {

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -166,5 +168,46 @@ func TestServeBadCalls(t *testing.T) {
 		if code != exitUsage || !strings.Contains(errOut, tc.want) {
 			t.Errorf("serve %v: exit %d, %q; want usage with %q", tc.args, code, errOut, tc.want)
 		}
+	}
+}
+
+// A reload while serving that fails keeps the rules and tells policy staff
+// in the chat, with file:line:column.
+func TestServeTellsPolicyStaffOfARefusedReload(t *testing.T) {
+	env, srv, _ := serveEnv(t)
+	dir := policyCopy(t, "", "")
+	env["MUTASI_POLICIES"] = dir
+	db, err := store.Open(context.Background(), env["MUTASI_DB"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	staff := telegramtest.User{ID: 6161, FirstName: "Staf"}
+	if err := db.SaveUser(context.Background(), &mutasi.User{TelegramID: staff.ID, Role: mutasi.RolePolicy, Nama: "Staf", Active: true}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	srv.AddUser(staff)
+	stop := runServe(t, env, "--api-url", srv.URL)
+	defer stop()
+	// Let the watch start, then break a rule.
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	for srv.Calls("getUpdates") == 0 && ctx.Err() == nil {
+		time.Sleep(20 * time.Millisecond)
+	}
+	time.Sleep(300 * time.Millisecond)
+	path := filepath.Join(dir, "mutasi.yaml")
+	b, _ := os.ReadFile(path)
+	broken := strings.Replace(string(b), "require: employee.masa_jabatan_bulan >= params.masa_jabatan_min_tahun * 12",
+		"require: employee.masa_jabatan_bulann >= 24", 1)
+	if err := os.WriteFile(path, []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	msgs, err := srv.WaitMessages(ctx, staff.ID, 1)
+	if err != nil {
+		t.Fatalf("policy staff were not told of the refused reload: %v", err)
+	}
+	if !strings.Contains(msgs[0].Text, "mutasi.yaml:") || !strings.Contains(msgs[0].Text, "masa_jabatan_bulann") {
+		t.Errorf("the announcement %q lacks file:line:column and the problem", msgs[0].Text)
 	}
 }
