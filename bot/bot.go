@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -53,7 +54,13 @@ func New(cfg Config) *Bot {
 // that hands updates over synchronously, in order (the bot queues them
 // per chat itself), and its own handler for everything.
 func (b *Bot) Options() []tgbot.Option {
+	// Replies to many chats go out at once: keep connections to the Bot
+	// API open rather than dial one per message (the default transport
+	// keeps two per host).
+	transport := http.DefaultTransport.(*http.Transport).Clone()
+	transport.MaxIdleConnsPerHost = 64
 	return []tgbot.Option{
+		tgbot.WithHTTPClient(time.Minute, &http.Client{Timeout: time.Minute, Transport: transport}),
 		tgbot.WithDefaultHandler(b.receive),
 		tgbot.WithWorkers(1),
 		tgbot.WithNotAsyncHandlers(),

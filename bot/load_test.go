@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"runtime"
 	"sort"
 	"sync"
@@ -19,7 +20,14 @@ import (
 // reports p50 and p99 from update to reply, errors and peak heap.
 //
 //	go test ./bot -run '^$' -bench Chats200x20 -benchtime 1x -timeout 20m
-func BenchmarkChats200x20(b *testing.B) {
+func BenchmarkChats200x20(b *testing.B) { benchChats(b, 0) }
+
+// BenchmarkChats200x20Paced is the same with people's pace: each chat
+// waits 0,5–1,5 s (about a second) after a reply before its next message,
+// so the bot sees about 200 questions a second, each timed alone.
+func BenchmarkChats200x20Paced(b *testing.B) { benchChats(b, time.Second) }
+
+func benchChats(b *testing.B, pause time.Duration) {
 	const chats, rounds = 200, 20
 	h := newHarnessN(b, 100_000)
 	ctx := context.Background()
@@ -92,7 +100,11 @@ func BenchmarkChats200x20(b *testing.B) {
 					return reply{}, false
 				}
 			}
+			r := rand.New(rand.NewPCG(uint64(i), 1))
 			for range rounds {
+				if pause > 0 {
+					time.Sleep(pause/2 + time.Duration(r.Int64N(int64(pause))))
+				}
 				h.srv.SendText(u, "/cek "+pos.ID)
 				kb, ok := wait()
 				if !ok || len(kb.msg.Keyboard) == 0 {

@@ -94,3 +94,36 @@ func TestUnknownIDsSuggestTheNearest(t *testing.T) {
 		t.Errorf("typo'd target: %v", err)
 	}
 }
+
+// The bot answers /cek from the organisation it keeps; a command reads the
+// rows. Same decision, same refusals.
+func TestResidentCheckIsTheDirectorysCheck(t *testing.T) {
+	p := loadDefaultPolicy(t)
+	inA, inB := person(1, "A0"), person(2, "S0")
+	d := smallOrg(inA, inB, person(3, "S0"))
+	once := newTestService(d, p)
+	resident := New(Config{Directory: &fixedDir{memDir: d}, Policy: once.cfg.Policy, Now: once.cfg.Now, Workers: 2, Resident: true})
+	managerA := As(&mutasi.User{TelegramID: 11, Role: mutasi.RoleManager, UnitScope: []string{"UA"}, Active: true})
+	ctx := context.Background()
+	for _, tc := range []struct {
+		a       Actor
+		nip, to string
+	}{
+		{Admin(), inA.NIP, ""}, {Admin(), inB.NIP, "V0"}, {managerA, inA.NIP, "V0"}, {managerA, inB.NIP, ""},
+		{Admin(), inA.NIP, "NOPE"}, {Admin(), "199001012015031999", ""},
+	} {
+		x, errX := once.Check(ctx, tc.a, tc.nip, tc.to, testDay)
+		y, errY := resident.Check(ctx, tc.a, tc.nip, tc.to, testDay)
+		if mutasi.ErrorMessage(errX) != mutasi.ErrorMessage(errY) {
+			t.Errorf("%s → %q: errors %v / %v", tc.nip, tc.to, errX, errY)
+			continue
+		}
+		if errX == nil {
+			jx, _ := x.Decision.MarshalJSON()
+			jy, _ := y.Decision.MarshalJSON()
+			if string(jx) != string(jy) {
+				t.Errorf("%s → %q: decisions differ:\n%s\n%s", tc.nip, tc.to, jx, jy)
+			}
+		}
+	}
+}

@@ -2,6 +2,7 @@ package placement
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/mutasi/mutasi"
@@ -23,6 +24,11 @@ type CheckResult struct {
 func (s *Service) Check(ctx context.Context, a Actor, nip, targetID string, date time.Time) (*CheckResult, error) {
 	if err := a.active(); err != nil {
 		return nil, err
+	}
+	if s.cfg.Resident {
+		if res, ok, err := s.checkResident(ctx, a, nip, targetID, date); ok || err != nil {
+			return res, err
+		}
 	}
 	dir := s.cfg.Directory
 	e, err := employeeByNIP(ctx, dir, nip)
@@ -60,4 +66,34 @@ func (s *Service) mayRead(ctx context.Context, a Actor, e *mutasi.Employee) erro
 		return err
 	}
 	return a.mayReadEmployee(org, e)
+}
+
+// checkResident answers from the organisation a resident service keeps
+// (fresh by its data generation), without a query per question: the bot
+// asks this for every /cek. ok is false when the organisation cannot say
+// (an inactive or unknown employee or target: the directory words those
+// errors), and Check then reads the directory as a command does.
+func (s *Service) checkResident(ctx context.Context, a Actor, nip, targetID string, date time.Time) (*CheckResult, bool, error) {
+	org, err := s.Organisation(ctx)
+	if err != nil {
+		return nil, false, err
+	}
+	e := org.Employee(strings.ReplaceAll(nip, " ", ""))
+	if e == nil {
+		return nil, false, nil
+	}
+	if err := a.mayReadEmployee(org, e); err != nil {
+		return nil, true, err
+	}
+	var target *rules.Target
+	if targetID != "" {
+		p := org.Positions[targetID]
+		if p == nil {
+			return nil, false, nil
+		}
+		target = org.Target(p)
+	}
+	subject := org.Subject(e)
+	p := s.Policy()
+	return &CheckResult{Decision: p.Evaluate(subject, target, s.day(date)), Subject: subject, Target: target, Policy: p}, true, nil
 }

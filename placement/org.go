@@ -3,6 +3,7 @@ package placement
 import (
 	"context"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/mutasi/mutasi"
@@ -19,6 +20,8 @@ type Org struct {
 	Employees   []*mutasi.Employee // active, in NIP order
 
 	children map[string][]string // unit id → child unit ids, in id order
+	keyOnce  sync.Once
+	keys     []searchKey // per position (posIDs order), for searches
 	subjOnce sync.Once
 	subjs    []rules.Subject    // per employee, built on first use
 	holds    []*mutasi.Position // per employee, the position held (nil: inactive)
@@ -219,4 +222,23 @@ func (o *Org) unitLoads(delta map[string]int) map[string]*UnitWorkload {
 		w.Holders += p.Holders + delta[p.ID]
 	}
 	return out
+}
+
+// searchKey is a position's name and id as searches compare them,
+// normalised once per organisation rather than on every search.
+type searchKey struct {
+	norm  string
+	words []string
+	lid   string
+}
+
+func (o *Org) searchKeys() []searchKey {
+	o.keyOnce.Do(func() {
+		o.keys = make([]searchKey, len(o.posIDs))
+		for i, id := range o.posIDs {
+			n := normalize(o.Positions[id].Nama)
+			o.keys[i] = searchKey{norm: n, words: strings.Fields(n), lid: strings.ToLower(id)}
+		}
+	})
+	return o.keys
 }

@@ -19,8 +19,8 @@ type PositionHit struct {
 // SearchPositions finds active positions by id or name, forgiving typos
 // ("perawat ahli" finds "Perawat Ahli Pertama"; "perwat" finds it too):
 // an exact id first, then names containing the whole query, then names
-// whose words start with every word of the query, then names whose words
-// are within one or two typos of every word. Vacant positions come first
+// whose words start with every word of the query; only when none of those
+// match, names whose words are within one or two typos of every word. Vacant positions come first
 // within a rank when vacantFirst is set. Positions are public within the
 // organisation, so any registered actor may search them.
 func (s *Service) SearchPositions(ctx context.Context, a Actor, query string, limit int, vacantFirst bool) ([]PositionHit, error) {
@@ -49,22 +49,32 @@ func (s *Service) searchPositions(ctx context.Context, a Actor, query string, li
 			scope = map[string]bool{}
 		}
 	}
-	for _, id := range org.posIDs {
-		p := org.Positions[id]
-		if scope != nil && !scope[p.UnitID] {
-			continue
+	// Typos are forgiven only when nothing matches as written: a fuzzy
+	// match would rank after every exact one, and edit distances over
+	// thousands of names are most of a search's cost (the bot searches on
+	// every /cek toward a position).
+	keys := org.searchKeys()
+	matched := make([]bool, len(keys))
+	for pass := 0; pass < 2 && (pass == 0 || len(hits) == 0); pass++ {
+		for i, id := range org.posIDs {
+			p := org.Positions[id]
+			if matched[i] || (scope != nil && !scope[p.UnitID]) {
+				continue
+			}
+			k := &keys[i]
+			r := matchRank(q, words, k.norm, k.words, pass == 1)
+			switch {
+			case qid == k.lid:
+				r = 0
+			case r != 1 && len(qid) >= 3 && strings.HasPrefix(k.lid, qid):
+				r = 1
+			}
+			if r < 0 {
+				continue
+			}
+			matched[i] = true
+			hits = append(hits, PositionHit{Position: p, Unit: org.Units[p.UnitID], rank: r})
 		}
-		r := matchRank(q, words, normalize(p.Nama))
-		switch lid := strings.ToLower(id); {
-		case qid == lid:
-			r = 0
-		case r != 1 && len(qid) >= 3 && strings.HasPrefix(lid, qid):
-			r = 1
-		}
-		if r < 0 {
-			continue
-		}
-		hits = append(hits, PositionHit{Position: p, Unit: org.Units[p.UnitID], rank: r})
 	}
 	sort.SliceStable(hits, func(i, j int) bool {
 		a, b := hits[i], hits[j]
@@ -111,7 +121,8 @@ func (s *Service) SearchEmployees(ctx context.Context, a Actor, query string, li
 				r = 0
 			}
 		} else {
-			r = matchRank(q, words, normalize(e.Nama))
+			name := normalize(e.Nama)
+			r = matchRank(q, words, name, strings.Fields(name), true)
 		}
 		if r >= 0 {
 			hits = append(hits, hit{e, r})
@@ -142,16 +153,16 @@ func (s *Service) searchOf(ctx context.Context, a Actor, query string, limit int
 	return org, q, limit, err
 }
 
-// matchRank ranks how well a query matches a name (both normalised): 1
-// the name contains the query, 2 every query word starts a name word, 3
-// every query word is within a typo or two of a name word; -1 no match.
-// (0 is left for an exact id, which the caller checks.)
-func matchRank(q string, words []string, name string) int {
+// matchRank ranks how well a query matches a name (both normalised, the
+// name also split in words): 1 the name contains the query, 2 every query
+// word starts a name word, 3 (only when fuzzy) every query word is within
+// a typo or two of a name word; -1 no match. (0 is left for an exact id,
+// which the caller checks.)
+func matchRank(q string, words []string, name string, nameWords []string, fuzzy bool) int {
 	if strings.Contains(name, q) {
 		return 1
 	}
-	nameWords := strings.Fields(name)
-	prefix, fuzzy := true, true
+	prefix := true
 	for _, w := range words {
 		p, f := false, false
 		for _, nw := range nameWords {
@@ -159,11 +170,15 @@ func matchRank(q string, words []string, name string) int {
 				p, f = true, true
 				break
 			}
-			if typoClose(w, nw) {
+			if fuzzy && !f && typoClose(w, nw) {
 				f = true
 			}
 		}
-		prefix, fuzzy = prefix && p, fuzzy && f
+		prefix = prefix && p
+		fuzzy = fuzzy && f
+		if !prefix && !fuzzy {
+			return -1
+		}
 	}
 	switch {
 	case prefix:
