@@ -25,15 +25,16 @@ const heldPerBatch = 10
 // scheduler goroutine touches a chat, except the limiter, which the worker
 // sending the head uses.
 type chat struct {
-	id       int64
-	queue    []*item
-	busy     bool // the head is with a worker
-	ready    bool // in the ready list, waiting for a worker
-	overflow bool // pending notifications beyond lastHeld are not held
-	lastHeld int64
-	limiter  *rate.Limiter
-	at       time.Time // when the head may go; the heap key
-	index    int       // in the heap, or -1
+	id        int64
+	queue     []*item
+	busy      bool // the head is with a worker
+	ready     bool // in the ready list, waiting for a worker
+	overflow  bool // pending notifications beyond lastHeld are not held
+	lastHeld  int64
+	limiter   *rate.Limiter
+	tokenWait time.Time // when the worker found no token: not before then
+	at        time.Time // when the head may go; the heap key
+	index     int       // in the heap, or -1
 }
 
 // item is a held notification.

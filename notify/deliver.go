@@ -24,7 +24,9 @@ func (d *Dispatcher) deliver(ctx context.Context, j job) result {
 	now := d.opt.Now()
 	if r := j.limiter.ReserveN(now, 1); r.DelayFrom(now) > 0 {
 		// The scheduler hands over a chat only once its token is
-		// there; a clock that went back can still get here.
+		// there; a clock that went back can still get here. The chat
+		// then waits for its token, not in a loop.
+		res.at = now.Add(r.DelayFrom(now))
 		r.CancelAt(now)
 		return res
 	}

@@ -12,7 +12,7 @@
 // One scheduler goroutine reads the pending notifications in id order,
 // whatever their next attempt time (PendingReader; *store.DB has it, any
 // other Outbox is read through Due), from a cursor: every pending id up to
-// the cursor is held in memory. Reading by id, not by due time, is what
+// the cursor is held in memory, unless its chat is crowded (below). Reading by id, not by due time, is what
 // keeps a chat's order across a restart: a notification in backoff is
 // read, and holds its chat, before that chat's later ones. Memory is
 // bounded: at most ten batches are held (a fan-out to 100,000 chats is
@@ -72,9 +72,11 @@
 // right after the first in that chat. Marking first would turn the same
 // crash into a lost message. TestCrashRestart kills a dispatcher every
 // 50-150 ms while it delivers 1,000 notifications and restarts it until
-// the outbox is empty: every notification arrives, each chat in order, and
-// the window is hit by some kills (in the order of ten to thirty in fifty
-// kills, one duplicate each).
+// the outbox is empty: every notification arrives, each chat in order.
+// Over 20 such runs (1,078 kills), 226 kills (21 %) fell in the window;
+// 229 messages were sent twice, 6 to 21 per run of 1,000, none three
+// times. (A -race binary is slower between Send and MarkSent: about half
+// to four fifths of its kills fall in the window.)
 //
 // The window widens when MarkSent fails (the database busy with another
 // writer): the notification is kept in memory as sent, so this process

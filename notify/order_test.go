@@ -286,3 +286,24 @@ func TestRestartKeepsOrderAndAttempts(t *testing.T) {
 		}
 	})
 }
+
+// A worker that found no token for the chat (only if the clock went back)
+// leaves the chat waiting for it, not handed out again in a loop.
+func TestNoTokenWaits(t *testing.T) {
+	now := time.Date(2026, 3, 10, 8, 0, 0, 0, time.UTC)
+	s := newScheduler(New(dueOnly{}, &fakeSender{}, testOptions()))
+	s.admit(&mutasi.Notification{ID: 1, TelegramID: 9, NextAttemptAt: now}, now, false)
+	if len(s.ready) != 1 {
+		t.Fatalf("%d chats ready, want 1", len(s.ready))
+	}
+	c := s.ready[0]
+	s.ready, c.ready, c.busy = nil, false, true // handed to a worker
+	s.apply(context.Background(), result{job: job{chatID: 9, item: c.queue[0]}, outcome: notTried, at: now.Add(5 * time.Second)}, now)
+	if len(s.ready) != 0 || len(s.waiting) != 1 || !s.waiting[0].at.Equal(now.Add(5*time.Second)) {
+		t.Errorf("after no token: %d ready, %d waiting (at %v), want the chat waiting 5 s", len(s.ready), len(s.waiting), c.at)
+	}
+	s.release(now.Add(5 * time.Second))
+	if len(s.ready) != 1 {
+		t.Errorf("%d chats ready after the wait, want 1", len(s.ready))
+	}
+}

@@ -252,8 +252,10 @@ func (s *scheduler) schedule(c *chat, now time.Time) {
 		return
 	}
 	at := c.queue[0].notBefore
-	if t := c.tokenAt(now); t.After(at) {
-		at = t
+	for _, t := range []time.Time{c.tokenAt(now), c.tokenWait} {
+		if t.After(at) {
+			at = t
+		}
 	}
 	if at.After(now) {
 		s.waiting.set(c, at)
@@ -279,6 +281,8 @@ func (s *scheduler) apply(ctx context.Context, res result, now time.Time) {
 	c.busy = false
 	head := c.queue[0]
 	switch res.outcome {
+	case notTried:
+		c.tokenWait = res.at
 	case retry:
 		head.notBefore, head.failures = res.at, res.failures
 	case finished:
