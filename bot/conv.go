@@ -231,6 +231,7 @@ func (c *conv) photo(png []byte, caption string) {
 		Photo: &models.InputFileUpload{Filename: "beban.png", Data: bytes.NewReader(png)}})
 	if err != nil {
 		c.b.log.Warn("send photo failed", "chat", c.chat, "err", redact(err))
+		c.say(caption + "\n\n(Maaf, grafiknya gagal dikirim; coba lagi sebentar lagi.)")
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/mutasi/mutasi"
 	"github.com/mutasi/mutasi/bot/telegramtest"
+	"github.com/mutasi/mutasi/chart"
 	"github.com/mutasi/mutasi/demo"
 	"github.com/mutasi/mutasi/notify"
 	"github.com/mutasi/mutasi/placement"
@@ -100,10 +102,13 @@ func (h *harness) start() {
 		Proposals: h.db, Users: h.db, Aspirations: h.db, Audit: h.db, Outbox: h.db, Now: now, Resident: true})
 	var disp *notify.Dispatcher
 	h.bot = New(Config{Service: h.svc, Users: h.db, States: h.db, Policy: fakePolicy{}, Now: now,
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), PerUser: 50, Burst: 50,
+		Logger: slog.New(slog.NewTextHandler(testLog(), nil)), PerUser: 50, Burst: 50,
 		Chart: func(w io.Writer, rows []placement.UnitLoad, title string) error {
-			_, err := w.Write([]byte("\x89PNG fake chart"))
-			return err
+			units := make([]chart.UnitLoad, len(rows))
+			for i, r := range rows {
+				units[i] = chart.UnitLoad{ID: r.UnitID, Nama: r.Nama, Before: r.Before, After: r.After}
+			}
+			return chart.Workload(w, units, chart.Options{Title: title})
 		},
 		Wake: func() {
 			if disp != nil {
@@ -242,4 +247,12 @@ type fakePolicy struct{}
 func (fakePolicy) Describe() string { return "Kebijakan uji" }
 func (fakePolicy) Reload(context.Context) (string, bool) {
 	return "<pre>kebijakan.yaml:3:7: galat uji</pre>", false
+}
+
+// testLog is where the bot logs in tests: nowhere, unless BOT_TEST_LOG=1.
+func testLog() io.Writer {
+	if os.Getenv("BOT_TEST_LOG") != "" {
+		return os.Stderr
+	}
+	return io.Discard
 }
