@@ -65,19 +65,6 @@ func person(e *mutasi.Employee) string {
 	return fmt.Sprintf("%s (NIP %s)", esc(e.Nama), mutasi.NIP(e.NIP).Format())
 }
 
-// mark is a rule outcome's symbol, as the CLI shows it.
-func mark(r rules.RuleResult) string {
-	switch {
-	case r.Severity == rules.SeverityInfo:
-		return "ℹ️"
-	case r.Passed:
-		return "✅"
-	case r.Severity == rules.SeverityWarn:
-		return "⚠️"
-	}
-	return "❌"
-}
-
 // decisionText renders a check as an answer people accept: every rule with
 // its reason (docs/architecture.md, "Answers people accept").
 func decisionText(res *placement.CheckResult) string {
@@ -95,7 +82,7 @@ func decisionText(res *placement.CheckResult) string {
 		if !r.Applicable {
 			continue
 		}
-		fmt.Fprintf(&b, "%s <b>%s</b> — %s\n", mark(r), esc(r.Rule.Title), esc(r.Message))
+		fmt.Fprintf(&b, "%s <b>%s</b> — %s\n", r.Mark(), esc(r.Rule.Title), esc(r.Message))
 		if !r.Passed && r.Severity == rules.SeverityBlock {
 			blocking = append(blocking, esc(r.Rule.Title))
 		}

@@ -343,3 +343,18 @@ func (ev *evaluator) valueOf(rp readPath) string {
 	}
 	return string(appendValue(nil, reflectField(base, fi.index)))
 }
+
+// Mark is the symbol a rule's outcome is shown with, in the CLI and in
+// the chat alike: ℹ️ an information line (whichever way it went), ✅
+// passed, ⚠️ warned, ❌ blocked.
+func (r RuleResult) Mark() string {
+	switch {
+	case r.Severity == SeverityInfo:
+		return "ℹ️"
+	case r.Passed:
+		return "✅"
+	case r.Severity == SeverityWarn:
+		return "⚠️"
+	}
+	return "❌"
+}

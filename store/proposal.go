@@ -39,24 +39,7 @@ func scanProposal(s scanner) (*mutasi.Proposal, error) {
 // CreatedAt (and ProposedAt if it is created as proposed). The employee and
 // both positions must exist; the target position must be active.
 func (db *DB) CreateProposal(ctx context.Context, p *mutasi.Proposal) error {
-	if p.Status == "" {
-		p.Status = mutasi.ProposalDraft
-	}
-	if err := p.Validate(); err != nil {
-		return err
-	}
-	if p.Status != mutasi.ProposalDraft && p.Status != mutasi.ProposalProposed {
-		return mutasi.Errorf(mutasi.EINVALID, "usulan baru harus berstatus draft atau proposed, bukan %s", p.Status)
-	}
-	tx, err := db.beginWrite(ctx)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := createProposal(ctx, tx, p, db.now()); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return db.CreateProposalFlow(ctx, p, nil)
 }
 
 func createProposal(ctx context.Context, tx *sql.Tx, p *mutasi.Proposal, now time.Time) error {

@@ -10,8 +10,9 @@ import (
 
 var _ mutasi.ProposalFlow = (*DB)(nil)
 
-// CreateProposalFlow stores a new proposal and, in the same transaction,
-// the notifications and the audit entry the change owes.
+// CreateProposalFlow is CreateProposal with, in the same transaction, the
+// notifications and the audit entry the change owes (none when change is
+// nil).
 func (db *DB) CreateProposalFlow(ctx context.Context, p *mutasi.Proposal, change mutasi.ProposalChange) error {
 	if p.Status == "" {
 		p.Status = mutasi.ProposalDraft

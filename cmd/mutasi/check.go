@@ -92,7 +92,7 @@ func writeDecision(w io.Writer, p *rules.Policy, s rules.Subject, target *rules.
 			notApplicable = append(notApplicable, r.Rule.Title)
 			continue
 		}
-		fmt.Fprintf(w, "%s %s — %s\n", ruleMark(r), r.Rule.Title, r.Message)
+		fmt.Fprintf(w, "%s %s — %s\n", r.Mark(), r.Rule.Title, r.Message)
 		if !r.Passed && r.Severity == rules.SeverityBlock {
 			blocking = append(blocking, r.Rule.Title)
 		}
@@ -126,21 +126,6 @@ func writeDecision(w io.Writer, p *rules.Policy, s rules.Subject, target *rules.
 	default:
 		fmt.Fprintf(w, "Kesimpulan: belum memenuhi syarat — %d syarat tidak terpenuhi: %s.\n",
 			len(blocking), strings.Join(blocking, ", "))
-	}
-}
-
-// ruleMark is the symbol of a rule outcome: passed, blocked, warned, or
-// an information line (shown whichever way it went).
-func ruleMark(r rules.RuleResult) string {
-	switch {
-	case r.Severity == rules.SeverityInfo:
-		return "ℹ️"
-	case r.Passed:
-		return "✅"
-	case r.Severity == rules.SeverityWarn:
-		return "⚠️"
-	default:
-		return "❌"
 	}
 }
 
