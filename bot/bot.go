@@ -147,6 +147,11 @@ func (b *Bot) handle(tg *tgbot.Bot, u *models.Update) {
 		outcome = "ignored"
 		return
 	}
+	if b.seen(ctx, c.chat, u.ID) {
+		outcome = "duplicate"
+		return
+	}
+	defer b.markHandled(ctx, c.chat, u.ID)
 	if ok, warn := b.allow(c.from); !ok {
 		outcome = "rate-limited"
 		if warn {

@@ -22,6 +22,13 @@ type States interface {
 	SaveChatState(ctx context.Context, telegramID int64, state string) error
 }
 
+// Updates remembers the last update handled in each chat (the store), so
+// that one Telegram hands out again after a restart is not answered twice.
+type Updates interface {
+	LastUpdate(ctx context.Context, chatID int64) (updateID int64, at time.Time, err error)
+	MarkUpdate(ctx context.Context, chatID, updateID int64) error
+}
+
 // Policy is what policy staff manage from the chat: the rules in force
 // and their reload.
 type Policy interface {
@@ -41,6 +48,7 @@ type Config struct {
 	Service *placement.Service
 	Users   Users
 	States  States
+	Updates Updates // nil: every update is handled, also one seen before
 	Policy  Policy
 	Chart   Chart
 	Logger  *slog.Logger

@@ -16,6 +16,11 @@
 //     the middle of /aspirasi continues where the user was. Callback data
 //     is only "<keyboard>:<button>", never an id: a forged, stale or
 //     foreign button finds nothing and gets a polite answer.
+//   - The last update handled in each chat is kept in SQLite: Telegram
+//     hands out again the updates a stopped (or dead) bot had not yet
+//     confirmed with its next getUpdates, and they are not answered twice.
+//     A chat's ids only rise, so one id per chat is enough; a mark older
+//     than Telegram keeps updates (a day) is not trusted.
 //   - Whatever comes from the database or from a person is HTML-escaped;
 //     long answers are split below Telegram's 4,096 characters.
 package bot

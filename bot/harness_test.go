@@ -101,7 +101,7 @@ func (h *harness) start() {
 	h.svc = placement.New(placement.Config{Directory: h.db, Policy: func() *rules.Policy { return p }, Plans: h.db,
 		Proposals: h.db, Users: h.db, Aspirations: h.db, Audit: h.db, Outbox: h.db, Now: now, Resident: true})
 	var disp *notify.Dispatcher
-	h.bot = New(Config{Service: h.svc, Users: h.db, States: h.db, Policy: fakePolicy{}, Now: now,
+	h.bot = New(Config{Service: h.svc, Users: h.db, States: h.db, Updates: h.db, Policy: fakePolicy{}, Now: now,
 		Logger: slog.New(slog.NewTextHandler(testLog(), nil)), PerUser: 50, Burst: 50,
 		Chart: func(w io.Writer, rows []placement.UnitLoad, title string) error {
 			units := make([]chart.UnitLoad, len(rows))

@@ -69,6 +69,27 @@ func TestPendingNotificationsAreSentAfterARestart(t *testing.T) {
 	}
 }
 
+// Telegram hands an update out again when the bot stopped before its next
+// getUpdates confirmed it; the bot answers it once all the same.
+func TestAnUpdateHandedOutAgainAfterARestartIsAnsweredOnce(t *testing.T) {
+	h := newHarness(t)
+	h.say(h.asn, "/bantuan", 1)
+	h.stop()
+	if h.srv.Pending() == 0 && h.srv.Unconfirm(1) != 1 {
+		t.Fatal("the /bantuan update could not be handed out again")
+	}
+	h.start()
+	// The chat's updates are answered in order: by the time /aspirasi is
+	// answered, a second answer to /bantuan would be there too.
+	got := h.say(h.asn, "/aspirasi", 1)
+	if msgs := h.srv.Messages(h.asn.ID); len(msgs) != 2 {
+		t.Fatalf("%d messages in the chat, want the help once and the answer to /aspirasi:\n%s", len(msgs), dumpChat(msgs))
+	}
+	if strings.Contains(got[0].Text, "/cek — Bolehkah") {
+		t.Errorf("the help came again: %q", got[0].Text)
+	}
+}
+
 func TestAPanicInAHandlerIsAnsweredAndTheBotGoesOn(t *testing.T) {
 	h := newHarness(t)
 	h.bot.cfg.Policy = panicky{}

@@ -46,7 +46,8 @@
 // answers 409 and the updates are POSTed to it as JSON, one at a time and in order,
 // with the X-Telegram-Bot-Api-Secret-Token header; an update is retried (after
 // 50 ms, doubling up to 2 s: WithWebhookRetry) until the webhook answers 2xx.
-// drop_pending_updates forgets the queue.
+// drop_pending_updates forgets the queue. Unconfirm hands confirmed updates out
+// again, as Telegram does to a bot that died before confirming them.
 //
 // Validation, with Telegram's descriptions: empty text ("message text is empty",
 // also when only markup or white space is left), text over 4096 and captions over

@@ -58,7 +58,8 @@ type Server struct {
 	// updates
 	nextUpdateID int64
 	queue        []queuedUpdate
-	queueChanged chan struct{} // closed and replaced whenever the queue or the webhook changes
+	confirmed    []queuedUpdate // the newest confirmed ones, for Unconfirm
+	queueChanged chan struct{}  // closed and replaced whenever the queue or the webhook changes
 	allowed      map[string]bool
 	pollKick     chan struct{} // closed to end the running getUpdates with 409 Conflict
 	callbacks    map[string]*callbackState

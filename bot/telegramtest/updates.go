@@ -207,8 +207,35 @@ func (s *Server) dropConfirmed(offset int64) {
 		i++
 	}
 	if i > 0 {
+		s.remember(s.queue[:i])
 		s.queue = append([]queuedUpdate(nil), s.queue[i:]...)
 	}
+}
+
+// confirmedKept is how many confirmed updates Unconfirm can hand out again.
+const confirmedKept = 1000
+
+// remember keeps the newest confirmed updates for Unconfirm. s.mu must be held.
+func (s *Server) remember(done []queuedUpdate) {
+	s.confirmed = append(s.confirmed, done...)
+	if extra := len(s.confirmed) - confirmedKept; extra > 0 {
+		s.confirmed = append([]queuedUpdate(nil), s.confirmed[extra:]...)
+	}
+}
+
+// Unconfirm puts the last n confirmed updates (at most the last 1,000)
+// back in front of the queue, as if the bot had never confirmed them: what
+// Telegram does when a bot stops or dies between receiving updates and its
+// next getUpdates. It returns how many went back.
+func (s *Server) Unconfirm(n int) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n = min(max(n, 0), len(s.confirmed))
+	back := s.confirmed[len(s.confirmed)-n:]
+	s.confirmed = s.confirmed[:len(s.confirmed)-n]
+	s.queue = append(append([]queuedUpdate(nil), back...), s.queue...)
+	s.broadcastQueue()
+	return n
 }
 
 const errWebhookActive = "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first"

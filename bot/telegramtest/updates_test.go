@@ -379,3 +379,39 @@ func TestRequestEncodings(t *testing.T) {
 		t.Errorf("malformed JSON: %d %+v", status, a)
 	}
 }
+
+func TestUnconfirmHandsConfirmedUpdatesOutAgain(t *testing.T) {
+	srv := newServer(t)
+	first := srv.SendText(alice, "satu")
+	second := srv.SendText(alice, "dua")
+	ids := func(offset int64) []int64 {
+		t.Helper()
+		_, a := callJSON(t, srv, "getUpdates", map[string]any{"offset": offset, "timeout": 0})
+		var ups []struct {
+			ID int64 `json:"update_id"`
+		}
+		if err := json.Unmarshal(a.Result, &ups); err != nil {
+			t.Fatal(err)
+		}
+		var out []int64
+		for _, u := range ups {
+			out = append(out, u.ID)
+		}
+		return out
+	}
+	if got := ids(second + 1); len(got) != 0 || srv.Pending() != 0 {
+		t.Fatalf("after confirming both: %v, %d pending", got, srv.Pending())
+	}
+	if n := srv.Unconfirm(1); n != 1 {
+		t.Fatalf("Unconfirm(1) put back %d", n)
+	}
+	if got := ids(0); len(got) != 1 || got[0] != second {
+		t.Errorf("handed out again %v, want [%d]", got, second)
+	}
+	if n := srv.Unconfirm(5); n != 1 {
+		t.Errorf("Unconfirm(5) with one confirmed update left put back %d", n)
+	}
+	if got := ids(0); len(got) != 2 || got[0] != first || got[1] != second {
+		t.Errorf("after the second Unconfirm: %v, want [%d %d]", got, first, second)
+	}
+}

@@ -49,7 +49,7 @@ func startBot(ctx context.Context, a *app, token, apiURL string, log *slog.Logge
 		Aspirations: db, Audit: db, Outbox: db, Now: a.Now, Resident: true,
 	})
 	rt.bot = bot.New(bot.Config{
-		Service: rt.svc, Users: db, States: db, Policy: policyAdmin{engine}, Logger: log, Now: a.Now,
+		Service: rt.svc, Users: db, States: db, Updates: db, Policy: policyAdmin{engine}, Logger: log, Now: a.Now,
 		Chart: func(w io.Writer, rows []placement.UnitLoad, title string) error {
 			units := make([]chart.UnitLoad, len(rows))
 			for i, r := range rows {
