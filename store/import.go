@@ -149,10 +149,11 @@ func (r *importRun) counted(res sql.Result, existed bool) error {
 func (db *DB) runImport(ctx context.Context, table string, opt mutasi.ImportOptions,
 	body func(tx *sql.Tx, run *importRun) error) (mutasi.ImportResult, error) {
 	run := newImportRun(ctx, table, opt)
-	tx, err := db.beginWrite(ctx)
+	tx, release, err := db.beginImport(ctx)
 	if err != nil {
 		return run.res, err
 	}
+	defer release()
 	defer tx.Rollback()
 	if err := body(tx, run); err != nil {
 		// A file problem that stops reading (a CSV syntax error) comes

@@ -2,7 +2,11 @@ package store
 
 import (
 	"context"
+	"io/fs"
+	"path"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -13,8 +17,8 @@ func TestOpenMigratesAndSetsPragmas(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v != 2 {
-		t.Errorf("schema version = %d, want 2", v)
+	if want := newestMigration(t); v != want {
+		t.Errorf("schema version = %d, want %d", v, want)
 	}
 	for _, tc := range []struct {
 		pragma string
@@ -92,4 +96,23 @@ func TestOpenRejectsEmptyPath(t *testing.T) {
 	if _, err := Open(context.Background(), ""); err == nil {
 		t.Fatal("Open(\"\") succeeded, want an error")
 	}
+}
+
+// newestMigration is the version of the newest embedded migration, read
+// from the file names (00003_chat_updates.sql is 3).
+func newestMigration(t testing.TB) int64 {
+	t.Helper()
+	files, err := fs.Glob(migrationFiles, "migrations/*.sql")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no migrations: %v", err)
+	}
+	var newest int64
+	for _, f := range files {
+		n, err := strconv.ParseInt(strings.SplitN(path.Base(f), "_", 2)[0], 10, 64)
+		if err != nil {
+			t.Fatalf("migration %s: %v", f, err)
+		}
+		newest = max(newest, n)
+	}
+	return newest
 }
