@@ -718,6 +718,25 @@ func (c *fastCompiler) builtinOf(n *ast.BuiltinNode, args []cexpr) (cexpr, error
 				}
 				return b
 			}}, nil
+	case n.Name == "replace" && len(args) == 3 && args[0].k == kStr && args[1].k == kStr && args[2].k == kStr:
+		// replace(s, old, new) is strings.ReplaceAll in expr; with a
+		// 4th argument (a count) it is left to the VM.
+		str, old, repl := args[0].s, args[1].s, args[2].s
+		return cexpr{k: kStr, s: func(f *frame) string { return strings.ReplaceAll(str(f), old(f), repl(f)) },
+			app: func(f *frame, b []byte) []byte {
+				s, o, r := str(f), old(f), repl(f)
+				if o == "" {
+					return append(b, strings.ReplaceAll(s, o, r)...)
+				}
+				for {
+					i := strings.Index(s, o)
+					if i < 0 {
+						return append(b, s...)
+					}
+					b = append(append(b, s[:i]...), r...)
+					s = s[i+len(o):]
+				}
+			}}, nil
 	case n.Name == "float" && len(args) == 1 && numeric(args[0].k):
 		return cexpr{k: kFloat, f: asFloat(args[0])}, nil
 	case (n.Name == "min" || n.Name == "max") && len(args) == 2 && args[0].k == kInt && args[1].k == kInt:
