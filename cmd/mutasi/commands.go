@@ -122,7 +122,9 @@ func parseGlobal(a *app, args []string) ([]string, error) {
 	fs.StringVar(&a.Policies, "policies", a.Policies, "")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return nil, nil
+			// "mutasi --help" and "mutasi -h" ask for the help, as
+			// "mutasi help" does, and are answered with status 0.
+			return []string{"help"}, nil
 		}
 		return nil, errors.New(flagProblem(err))
 	}

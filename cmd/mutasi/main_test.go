@@ -27,6 +27,9 @@ func TestRunUsageAndExitCodes(t *testing.T) {
 	}{
 		{"no command", nil, exitUsage, "Pemakaian: mutasi", ""},
 		{"help", []string{"help"}, exitOK, "Perintah:", ""},
+		{"--help", []string{"--help"}, exitOK, "Perintah:", ""},
+		{"-h", []string{"-h"}, exitOK, "Perintah:", ""},
+		{"-h after a global flag", []string{"--db", "x.db", "-h"}, exitOK, "Perintah:", ""},
 		{"unknown command", []string{"pindahkan"}, exitUsage, "", `perintah tidak dikenal: "pindahkan"`},
 		{"bad global flag", []string{"--nope", "stats"}, exitUsage, "", "opsi --nope tidak dikenal"},
 		{"flag without value", []string{"check", "--to"}, exitUsage, "", "mutasi check: opsi --to perlu nilai"},
