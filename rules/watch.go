@@ -193,6 +193,10 @@ type WatchOptions struct {
 	// compile, or their tests fail; the old policy stays in use) when
 	// OnOutcome is nil, and when the directory cannot be watched.
 	OnError func(error)
+	// Ready, when set, is called once the directory is being watched: a
+	// save from then on is seen. (A save between loading the engine and
+	// this point is caught up with one reload, reported as any other.)
+	Ready func()
 }
 
 // Watch reloads the policy whenever a .yaml file in the directory changes
@@ -213,6 +217,14 @@ func (e *Engine) Watch(ctx context.Context, opt WatchOptions) error {
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
 	defer timer.Stop()
+	// The files may have been saved after the engine loaded them and
+	// before the watch began: no event tells of that, so look once.
+	if p, err := LoadDir(e.dir); err != nil || p.Hash != e.Policy().Hash {
+		timer.Reset(opt.Debounce)
+	}
+	if opt.Ready != nil {
+		opt.Ready()
+	}
 	for {
 		select {
 		case <-ctx.Done():

@@ -39,11 +39,12 @@ func TestWatchReportsEveryOutcome(t *testing.T) {
 	defer cancel()
 	outcomes := make(chan ReloadOutcome, 8)
 	done := make(chan error, 1)
+	ready := make(chan struct{})
 	go func() {
 		done <- e.Watch(ctx, WatchOptions{Debounce: 20 * time.Millisecond,
-			OnOutcome: func(o ReloadOutcome) { outcomes <- o }})
+			OnOutcome: func(o ReloadOutcome) { outcomes <- o }, Ready: func() { close(ready) }})
 	}()
-	time.Sleep(50 * time.Millisecond) // let the watcher start
+	<-ready
 	policy := filepath.Join(dir, "mutasi.yaml")
 	tests := filepath.Join(dir, "mutasi_test.yaml")
 	origPolicy, _ := os.ReadFile(policy)
@@ -129,7 +130,8 @@ func TestWatchTestHookAndOldCallbacks(t *testing.T) {
 	defer cancel()
 	reloaded := make(chan *Policy, 4)
 	failed := make(chan error, 4)
-	go e.Watch(ctx, WatchOptions{Debounce: 20 * time.Millisecond,
+	ready := make(chan struct{})
+	go e.Watch(ctx, WatchOptions{Debounce: 20 * time.Millisecond, Ready: func() { close(ready) },
 		Test: func(p *Policy) ([]TestResult, error) {
 			if p.Version == "tolak" {
 				return []TestResult{{Case: &TestCase{Name: "x"}, Problems: []string{"gagal"}}}, nil
@@ -138,7 +140,7 @@ func TestWatchTestHookAndOldCallbacks(t *testing.T) {
 		},
 		OnReload: func(p *Policy) { reloaded <- p },
 		OnError:  func(err error) { failed <- err }})
-	time.Sleep(50 * time.Millisecond)
+	<-ready
 	path := filepath.Join(dir, "mutasi.yaml")
 	orig, _ := os.ReadFile(path)
 	if err := os.WriteFile(path, []byte(strings.Replace(string(orig), `version: "2026.1"`, `version: "tolak"`, 1)), 0o644); err != nil {
@@ -167,5 +169,44 @@ func TestWatchTestHookAndOldCallbacks(t *testing.T) {
 		t.Fatalf("good policy refused: %v", err)
 	case <-time.After(10 * time.Second):
 		t.Fatal("no activation reported")
+	}
+}
+
+// A save made after the engine loaded the files but before the watch began
+// raises no event; Watch still catches up with it, once, and says so.
+func TestWatchCatchesUpWithASaveBeforeItBegan(t *testing.T) {
+	dir := copyPoliciesWithTests(t)
+	e, err := NewEngine(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	policy := filepath.Join(dir, "mutasi.yaml")
+	orig, err := os.ReadFile(policy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(policy, []byte(strings.Replace(string(orig), `version: "2026.1"`, `version: "2026.2"`, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	outcomes := make(chan ReloadOutcome, 4)
+	go e.Watch(ctx, WatchOptions{Debounce: 20 * time.Millisecond, OnOutcome: func(o ReloadOutcome) { outcomes <- o }})
+	select {
+	case o := <-outcomes:
+		if !o.Activated || o.Policy.Version != "2026.2" {
+			t.Errorf("outcome %+v, want 2026.2 activated", o)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the save before the watch began was never reloaded")
+	}
+	if e.Policy().Version != "2026.2" {
+		t.Errorf("in use: %s", e.Policy().Version)
+	}
+	// Nothing changed since: no further outcome.
+	select {
+	case o := <-outcomes:
+		t.Errorf("a second reload with nothing saved: %+v", o)
+	case <-time.After(200 * time.Millisecond):
 	}
 }

@@ -74,12 +74,13 @@ func TestEngineWatch(t *testing.T) {
 	reloaded := make(chan *Policy, 4)
 	failed := make(chan error, 4)
 	done := make(chan error, 1)
+	ready := make(chan struct{})
 	go func() {
 		done <- e.Watch(ctx, WatchOptions{Debounce: 20 * time.Millisecond,
 			OnReload: func(p *Policy) { reloaded <- p },
-			OnError:  func(err error) { failed <- err }})
+			OnError:  func(err error) { failed <- err }, Ready: func() { close(ready) }})
 	}()
-	time.Sleep(50 * time.Millisecond) // let the watcher start
+	<-ready
 	path := filepath.Join(dir, "mutasi.yaml")
 	orig, _ := os.ReadFile(path)
 	old := e.Policy()

@@ -43,11 +43,15 @@ Contoh:
 			return policyError(err)
 		}
 		stamp := func() string { return a.Now().Format("15:04:05") }
-		fmt.Fprintf(a.Stdout, "%s memantau %s — kebijakan %s %s\n", stamp(), dir, engine.Policy().Name, engine.Policy().VersionID())
-		reportTests(a.Stdout, engine.Policy(), dir)
 		lastRefused := false
 		return engine.Watch(ctx, rules.WatchOptions{
 			Debounce: 300 * time.Millisecond,
+			// Said once the watch is on, so that a save after these lines
+			// is always answered.
+			Ready: func() {
+				fmt.Fprintf(a.Stdout, "%s memantau %s — kebijakan %s %s\n", stamp(), dir, engine.Policy().Name, engine.Policy().VersionID())
+				reportTests(a.Stdout, engine.Policy(), dir)
+			},
 			OnOutcome: func(o rules.ReloadOutcome) {
 				reportOutcome(a.Stdout, stamp(), o, lastRefused)
 				lastRefused = o.Refused()
