@@ -44,6 +44,25 @@ type plainParams struct {
 	StatusBolehMutasi     []string `expr:"status_boleh_mutasi"`
 }
 
+// paramsOf reads the loaded policy's params into the struct, by tag.
+func paramsOf(tb testing.TB, p *Policy) plainParams {
+	tb.Helper()
+	var prm plainParams
+	pv := reflect.ValueOf(&prm).Elem()
+	for i := range pv.NumField() {
+		name := pv.Type().Field(i).Tag.Get("expr")
+		v, ok := p.ce.params[name]
+		if !ok {
+			tb.Fatalf("the policy has no param %s", name)
+		}
+		pv.Field(i).Set(reflect.ValueOf(v))
+	}
+	if len(p.ce.params) != pv.NumField() {
+		tb.Fatalf("the policy has %d params, plainParams %d", len(p.ce.params), pv.NumField())
+	}
+	return prm
+}
+
 type plainEnv struct {
 	Employee   EmployeeFacts   `expr:"employee"`
 	Current    PositionFacts   `expr:"current"`
@@ -79,20 +98,7 @@ type plainPolicy struct {
 
 func newPlainPolicy(tb testing.TB, p *Policy) *plainPolicy {
 	tb.Helper()
-	pp := &plainPolicy{p: p, ev: p.getEvaluator()}
-	// The params, from the loaded policy into the struct by tag.
-	pv := reflect.ValueOf(&pp.env.Params).Elem()
-	for i := range pv.NumField() {
-		name := pv.Type().Field(i).Tag.Get("expr")
-		v, ok := p.ce.params[name]
-		if !ok {
-			tb.Fatalf("the policy has no param %s", name)
-		}
-		pv.Field(i).Set(reflect.ValueOf(v))
-	}
-	if len(p.ce.params) != pv.NumField() {
-		tb.Fatalf("the policy has %d params, plainParams %d", len(p.ce.params), pv.NumField())
-	}
+	pp := &plainPolicy{p: p, ev: p.getEvaluator(), env: plainEnv{Params: paramsOf(tb, p)}}
 	opts := []expr.Option{expr.Env(&plainEnv{})}
 	for _, h := range p.ce.helpers {
 		opts = append(opts, expr.Function(h.name, h.vm, h.types...))
@@ -281,7 +287,13 @@ func (pp *plainPolicy) outcome(r *plainRule) (outcome, error) {
 // them, which a plain expr program has no notion of.
 func TestPlainExprAgreesWithTheEngine(t *testing.T) {
 	p := loadDefault(t)
-	pp := newPlainPolicy(t, p)
+	agreesWithEngine(t, p, "plain expr", newPlainPolicy(t, p).evaluate)
+}
+
+// agreesWithEngine compares a baseline's decisions with the engine's, for
+// 1,000 generated employees against several targets and none.
+func agreesWithEngine(t *testing.T, p *Policy, name string, evaluate func(Subject, *Target, time.Time) Decision) {
+	t.Helper()
 	subjects, positions := genData(1000)
 	targets := []*Target{benchTarget(), nil}
 	for _, pos := range positions[:6] {
@@ -295,9 +307,9 @@ func TestPlainExprAgreesWithTheEngine(t *testing.T) {
 				skipped++
 				continue
 			}
-			got := pp.evaluate(s, tg, benchToday)
+			got := evaluate(s, tg, benchToday)
 			if !reflect.DeepEqual(got, want) {
-				t.Fatalf("%s toward %v:\n plain expr %s\n engine     %s", s.Employee.NIP, tg, decisionText(got), decisionText(want))
+				t.Fatalf("%s toward %v:\n %s %s\n engine %s", s.Employee.NIP, tg, name, decisionText(got), decisionText(want))
 			}
 			compared++
 		}
@@ -337,13 +349,18 @@ func decisionText(d Decision) string {
 // baseline.
 func BenchmarkDecisionPlainExpr(b *testing.B) {
 	p := loadDefault(b)
-	pp := newPlainPolicy(b, p)
+	benchDecisions(b, newPlainPolicy(b, p).evaluate)
+}
+
+// benchDecisions times one decision as BenchmarkDecision does, through
+// evaluate.
+func benchDecisions(b *testing.B, evaluate func(Subject, *Target, time.Time) Decision) {
 	subjects, _ := genData(1000)
 	t := benchTarget()
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
-		d := pp.evaluate(subjects[i%len(subjects)], t, benchToday)
+		d := evaluate(subjects[i%len(subjects)], t, benchToday)
 		if d.PolicyVersion == "" {
 			b.Fatal("no version")
 		}

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"math"
-	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -37,15 +36,7 @@ type handwritten struct {
 
 func newHandwritten(tb testing.TB, p *Policy) *handwritten {
 	tb.Helper()
-	h := &handwritten{p: p, ev: p.getEvaluator()}
-	pv := reflect.ValueOf(&h.prm).Elem()
-	for i := range pv.NumField() {
-		v, ok := p.ce.params[pv.Type().Field(i).Tag.Get("expr")]
-		if !ok {
-			tb.Fatalf("the policy has no param %s", pv.Type().Field(i).Tag.Get("expr"))
-		}
-		pv.Field(i).Set(reflect.ValueOf(v))
-	}
+	h := &handwritten{p: p, ev: p.getEvaluator(), prm: paramsOf(tb, p)}
 	h.lulus = strings.Join(h.prm.KinerjaLulus, " atau ")
 	h.status = strings.Join(h.prm.StatusBolehMutasi, ", ")
 	want := []string{"masa-jabatan-minimal", "masa-jabatan-maksimal", "kinerja-dua-tahun", "bebas-hukuman-disiplin",
@@ -360,49 +351,14 @@ func (h *handwritten) evaluate(s Subject, target *Target, today time.Time) Decis
 // those rules closed with its own message.
 func TestHandwrittenAgreesWithTheEngine(t *testing.T) {
 	p := loadDefault(t)
-	h := newHandwritten(t, p)
-	subjects, positions := genData(1000)
-	targets := []*Target{benchTarget(), nil}
-	for _, pos := range positions[:6] {
-		targets = append(targets, &Target{Position: pos})
-	}
-	compared, skipped := 0, 0
-	for _, tg := range targets {
-		for _, s := range subjects {
-			want := p.Evaluate(s, tg, benchToday)
-			if hasErrored(want) {
-				skipped++
-				continue
-			}
-			got := h.evaluate(s, tg, benchToday)
-			if !reflect.DeepEqual(got, want) {
-				t.Fatalf("%s toward %v:\n hand-written %s\n engine       %s", s.Employee.NIP, tg, decisionText(got), decisionText(want))
-			}
-			compared++
-		}
-	}
-	t.Logf("compared %d, skipped %d", compared, skipped)
-	if compared < 7000 {
-		t.Errorf("compared %d decisions (%d left out for missing data), want most of the 8,000", compared, skipped)
-	}
+	agreesWithEngine(t, p, "hand-written", newHandwritten(t, p).evaluate)
 }
 
 // BenchmarkDecisionHandwritten is BenchmarkDecision on the hand-written
 // policy.
 func BenchmarkDecisionHandwritten(b *testing.B) {
 	p := loadDefault(b)
-	h := newHandwritten(b, p)
-	subjects, _ := genData(1000)
-	t := benchTarget()
-	b.ReportAllocs()
-	i := 0
-	for b.Loop() {
-		d := h.evaluate(subjects[i%len(subjects)], t, benchToday)
-		if d.PolicyVersion == "" {
-			b.Fatal("no version")
-		}
-		i++
-	}
+	benchDecisions(b, newHandwritten(b, p).evaluate)
 }
 
 // BenchmarkDecisionFactsOnly is the part both of the above share: the
