@@ -383,9 +383,16 @@ func (db *DB) RevokeInvites(ctx context.Context, nip string, by int64) (int, err
 		return 0, err
 	}
 	defer tx.Rollback()
-	now := formatTS(db.now())
+	n, err := revokeInvites(ctx, tx, nip, by, db.now())
+	if err != nil || n == 0 {
+		return 0, err
+	}
+	return n, tx.Commit()
+}
+
+func revokeInvites(ctx context.Context, tx *sql.Tx, nip string, by int64, now time.Time) (int, error) {
 	res, err := tx.ExecContext(ctx, `UPDATE invites SET expires_at = ?1 WHERE nip = ?2 AND used_at = '' AND expires_at > ?1`,
-		now, nip)
+		formatTS(now), nip)
 	if err != nil {
 		return 0, err
 	}
@@ -394,10 +401,10 @@ func (db *DB) RevokeInvites(ctx context.Context, nip string, by int64) (int, err
 		return 0, err
 	}
 	if err := audit(ctx, tx, &mutasi.AuditEntry{Actor: actorName(by), Action: "invite.revoke", Subject: nip,
-		Detail: fmt.Sprintf("%d undangan yang belum dipakai dibatalkan", n)}, db.now()); err != nil {
+		Detail: fmt.Sprintf("%d undangan yang belum dipakai dibatalkan", n)}, now); err != nil {
 		return 0, err
 	}
-	return int(n), tx.Commit()
+	return int(n), nil
 }
 
 // errInviteUnusable is the one answer for an unknown, used or expired

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -175,6 +176,14 @@ func (db *DB) RevokeUser(ctx context.Context, telegramID, by int64) (*mutasi.Use
 		return nil, false, err
 	}
 	defer tx.Rollback()
+	u, changed, err := revokeUser(ctx, tx, telegramID, by, db.now())
+	if err != nil {
+		return nil, false, err
+	}
+	return u, changed, tx.Commit()
+}
+
+func revokeUser(ctx context.Context, tx *sql.Tx, telegramID, by int64, now time.Time) (*mutasi.User, bool, error) {
 	u, err := findUser(ctx, tx, telegramID)
 	if err != nil {
 		return nil, false, err
@@ -187,13 +196,58 @@ func (db *DB) RevokeUser(ctx context.Context, telegramID, by int64) (*mutasi.Use
 	}
 	u.Active = false
 	if err := audit(ctx, tx, &mutasi.AuditEntry{Actor: actorName(by), Action: "user.revoke",
-		Subject: userSubject(u), Detail: userDetail(u)}, db.now()); err != nil {
-		return nil, false, err
-	}
-	if err := tx.Commit(); err != nil {
+		Subject: userSubject(u), Detail: userDetail(u)}, now); err != nil {
 		return nil, false, err
 	}
 	return u, true, nil
+}
+
+// Revocation is what RevokeAccess did.
+type Revocation struct {
+	Users   []*mutasi.User // as now stored, in the order asked
+	Changed []bool         // Changed[i]: Users[i] was active until now
+	Invites int            // unused invites expired
+}
+
+// RevokeAccess takes away bot access in one transaction: it deactivates
+// the users given by Telegram id and expires the unused invites of nip
+// and of every one of those users' employees, so that a code handed out
+// before cannot register anyone again. Either all of it happens or none:
+// an unknown id is ENOTFOUND and changes nothing. by is the acting
+// Telegram user (0: the command line).
+func (db *DB) RevokeAccess(ctx context.Context, telegramIDs []int64, nip string, by int64) (Revocation, error) {
+	var r Revocation
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return r, err
+	}
+	defer tx.Rollback()
+	now := db.now()
+	nips := []string{}
+	if nip != "" {
+		nips = append(nips, nip)
+	}
+	for _, id := range telegramIDs {
+		u, changed, err := revokeUser(ctx, tx, id, by, now)
+		if err != nil {
+			return Revocation{}, err
+		}
+		r.Users, r.Changed = append(r.Users, u), append(r.Changed, changed)
+		if u.NIP != "" && !slices.Contains(nips, u.NIP) {
+			nips = append(nips, u.NIP)
+		}
+	}
+	for _, n := range nips {
+		k, err := revokeInvites(ctx, tx, n, by, now)
+		if err != nil {
+			return Revocation{}, err
+		}
+		r.Invites += k
+	}
+	if err := tx.Commit(); err != nil {
+		return Revocation{}, err
+	}
+	return r, nil
 }
 
 // userSubject is what the audit log files a user's changes under: the

@@ -60,17 +60,14 @@ func revokeByTelegramID(ctx context.Context, a *app, id int64) error {
 		return err
 	}
 	defer db.Close()
-	u, changed, err := db.RevokeUser(ctx, id, 0)
+	r, err := db.RevokeAccess(ctx, []int64{id}, "", 0)
 	if mutasi.ErrorCode(err) == mutasi.ENOTFOUND {
 		return mutasi.Errorf(mutasi.ENOTFOUND, "akun Telegram %d tidak terdaftar (lihat mutasi users list)", id)
 	} else if err != nil {
 		return err
 	}
-	reportRevoke(a, u, changed)
-	if u.NIP == "" {
-		return nil
-	}
-	return revokeInvitesOf(ctx, a, db, u.NIP)
+	reportRevocation(a, r, r.Users[0].NIP)
+	return nil
 }
 
 func revokeByNIP(ctx context.Context, a *app, nip string) error {
@@ -90,14 +87,34 @@ func revokeByNIP(ctx context.Context, a *app, nip string) error {
 	if len(users) == 0 && len(pending) == 0 {
 		return mutasi.Errorf(mutasi.ENOTFOUND, "tidak ada pengguna bot atau undangan yang menunggu untuk NIP %s", mutasi.NIP(nip).Format())
 	}
-	for _, u := range users {
-		got, changed, err := db.RevokeUser(ctx, u.TelegramID, 0)
-		if err != nil {
-			return err
-		}
-		reportRevoke(a, got, changed)
+	ids := make([]int64, len(users))
+	for i, u := range users {
+		ids[i] = u.TelegramID
 	}
-	return revokeInvitesOf(ctx, a, db, nip)
+	// The accounts and the invites go together: a failure halfway leaves
+	// neither a revoked account with a usable code nor the reverse.
+	r, err := db.RevokeAccess(ctx, ids, nip, 0)
+	if err != nil {
+		return err
+	}
+	reportRevocation(a, r, nip)
+	return nil
+}
+
+// reportRevocation says what was revoked: each account, then the invites
+// of nip (none when nip is empty: an account without an employee).
+func reportRevocation(a *app, r store.Revocation, nip string) {
+	for i, u := range r.Users {
+		reportRevoke(a, u, r.Changed[i])
+	}
+	if nip == "" {
+		return
+	}
+	if r.Invites > 0 {
+		fmt.Fprintf(a.Stdout, "%s undangan untuk NIP %s yang belum dipakai dibatalkan.\n", mutasi.FormatInt(r.Invites), mutasi.NIP(nip).Format())
+	} else {
+		fmt.Fprintf(a.Stdout, "Tidak ada undangan untuk NIP %s yang menunggu.\n", mutasi.NIP(nip).Format())
+	}
 }
 
 func reportRevoke(a *app, u *mutasi.User, changed bool) {
@@ -114,17 +131,4 @@ func reportRevoke(a *app, u *mutasi.User, changed bool) {
 	} else {
 		fmt.Fprintf(a.Stdout, "%s sudah nonaktif sebelumnya; tidak diubah.\n", who)
 	}
-}
-
-func revokeInvitesOf(ctx context.Context, a *app, db *store.DB, nip string) error {
-	n, err := db.RevokeInvites(ctx, nip, 0)
-	if err != nil {
-		return err
-	}
-	if n > 0 {
-		fmt.Fprintf(a.Stdout, "%s undangan untuk NIP %s yang belum dipakai dibatalkan.\n", mutasi.FormatInt(n), mutasi.NIP(nip).Format())
-	} else {
-		fmt.Fprintf(a.Stdout, "Tidak ada undangan untuk NIP %s yang menunggu.\n", mutasi.NIP(nip).Format())
-	}
-	return nil
 }
