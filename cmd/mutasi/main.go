@@ -23,7 +23,12 @@ const (
 	exitUsage   = 2
 )
 
+// ownProcess is true when main runs the command in a process of its own,
+// so that a command may tune the runtime (tests call run in theirs).
+var ownProcess bool
+
 func main() {
+	ownProcess = true
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv)
 	stop()
@@ -44,6 +49,9 @@ type app struct {
 	Getenv func(string) string
 	// Terminal is true when Stderr is a terminal, so progress may be drawn.
 	Terminal bool
+	// OwnProcess is true when the command has the process to itself (not
+	// a test): it may then tune the runtime (see oneShotGC).
+	OwnProcess bool
 }
 
 // usageError marks a mistake in how a command was called (exit 2).
@@ -65,6 +73,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		Now:      time.Now,
 		Getenv:   getenv,
 		Terminal: isTerminal(stderr),
+
+		OwnProcess: ownProcess,
 	}
 	// Global flags may stand before the command; each command also accepts
 	// them after its name (see newFlagSet).

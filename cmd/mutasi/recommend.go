@@ -59,6 +59,7 @@ Contoh:
 		if err != nil {
 			return err
 		}
+		oneShotGC(a)
 		svc, db, err := openService(ctx, a)
 		if err != nil {
 			return err
