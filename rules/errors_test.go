@@ -176,3 +176,20 @@ func TestReferenceLookup(t *testing.T) {
 		}
 	}
 }
+
+// A weight that is given but wrong (negative, not a number) is one
+// problem, at the weight: not also "has no weight".
+func TestAWrongWeightIsOneProblem(t *testing.T) {
+	for _, w := range []string{"-2", "banyak"} {
+		policy := testHeader + rule("r1", "    require: true\n    severity: block\n") +
+			"scoring:\n  - id: s1\n    title: Uji\n    weight: " + w + "\n    value: \"1\"\n"
+		_, err := Compile([]File{{Name: "uji.yaml", Data: []byte(policy)}}, nil)
+		var le *LoadError
+		if !errors.As(err, &le) {
+			t.Fatalf("weight %s: error %v, want *LoadError", w, err)
+		}
+		if len(le.Problems) != 1 || le.Problems[0].Line != 16 {
+			t.Errorf("weight %s: %d problems, want one at line 16:\n%v", w, len(le.Problems), err)
+		}
+	}
+}

@@ -336,7 +336,10 @@ func parseTerm(src *source, n *yaml.Node, errs *problemList) *termSpec {
 		errs.add(file, n, msgTermNoValue, t.id)
 	}
 	if math.IsNaN(t.weight) {
-		errs.add(file, n, msgTermNoWeight, t.id)
+		// A weight given but refused above has been reported where it is.
+		if t.weightAt == nil {
+			errs.add(file, n, msgTermNoWeight, t.id)
+		}
 		t.weight = 0
 	}
 	return t
