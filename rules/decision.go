@@ -346,9 +346,14 @@ func (ev *evaluator) valueOf(rp readPath) string {
 
 // Mark is the symbol a rule's outcome is shown with, in the CLI and in
 // the chat alike: ℹ️ an information line (whichever way it went), ✅
-// passed, ⚠️ warned, ❌ blocked.
+// passed, ⚠️ warned or not assessable for missing data (which still
+// blocks: fail closed), ❌ blocked.
 func (r RuleResult) Mark() string {
 	switch {
+	case r.Errored:
+		// Missing data: the rule counts as failed (fail closed), but the
+		// person is not at fault; the message names the field to fill.
+		return "⚠️"
 	case r.Severity == SeverityInfo:
 		return "ℹ️"
 	case r.Passed:

@@ -36,7 +36,7 @@ func TestRuntimeErrorsFailClosed(t *testing.T) {
 		}{
 			{"boros", "memori melebihi batas", false},
 			{"bagi-nol", "tidak dapat dinilai: pembagian dengan nol", false},
-			{"masa", "tmt_jabatan kosong", false},
+			{"masa", "data belum lengkap: tmt_jabatan kosong", false},
 			{"status", "ok", true},
 		}
 		for i, w := range want {
@@ -46,6 +46,10 @@ func TestRuntimeErrorsFailClosed(t *testing.T) {
 			}
 			if !w.passed && !got.Errored {
 				t.Errorf("forceVM=%v: rule %s not marked as errored", forceVM, got.Rule.ID)
+			}
+			// Not assessable is shown as such, in the CLI and the chat.
+			if wantMark := map[bool]string{true: "✅", false: "⚠️"}[w.passed]; got.Mark() != wantMark {
+				t.Errorf("forceVM=%v: rule %s shown %s, want %s", forceVM, got.Rule.ID, got.Mark(), wantMark)
 			}
 		}
 	}

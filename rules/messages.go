@@ -91,7 +91,7 @@ const (
 	msgDidYouMean      = "; mungkin maksudnya %q?"
 	msgTemplateOpen    = "tanda {{ di pesan tidak ditutup dengan }}"
 
-	msgMissingFact   = "tidak dapat dinilai: data %s kosong"
+	msgMissingFact   = "data belum lengkap: %s kosong — tidak dapat dinilai, dianggap tidak terpenuhi"
 	msgMissingParam  = "tidak dapat dinilai: %s"
 	msgNoTargetRun   = "tidak dapat dinilai: tidak ada jabatan tujuan"
 	msgRuntimeError  = "tidak dapat dinilai: %s"
